@@ -1,0 +1,87 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './common/auth/auth.module';
+import { TokenService } from './common/auth/token.service';
+import type { RequestContext } from './common/auth/viewer';
+import { errorLanguage, AllExceptionsFilter } from './common/errors/graphql-exception.filter';
+import { aliasLimitRule, complexityLimitRule, depthLimitRule, QUERY_LIMITS } from './common/graphql/query-limits';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/environment';
+import { dataSourceOptions } from './database/data-source';
+import { FEATURE_MODULES } from './feature-modules';
+import { HealthModule } from './modules/health/health.module';
+
+/** Everything that is not a contract error code (e.g. Apollo's parse/validation codes) is bad input. */
+const CONTRACT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
+
+export function formatGraphqlError(isProduction: boolean) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    const extensions: Record<string, unknown> = { ...formatted.extensions };
+    if (!CONTRACT_CODES.has(code)) {
+      extensions.code = 'BAD_USER_INPUT';
+      extensions.reason = extensions.reason ?? code;
+    }
+    if (isProduction || extensions.code !== 'INTERNAL_SERVER_ERROR') delete extensions.stacktrace;
+    return { ...formatted, extensions };
+  };
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Health probes and static files would drown the log.
+            autoLogging: { ignore: (req) => req.url === '/healthz' || !(req.url?.startsWith('/graphql') || req.url?.startsWith('/api/')) },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 2, retryDelay: 1000 }),
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [TokenService],
+          useFactory: (tokens: TokenService): ApolloDriverConfig => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            introspection: !config.isProduction,
+            playground: false,
+            // The hosted sandbox needs the internet; use any GraphQL client against /graphql instead.
+            plugins: [ApolloServerPluginLandingPageDisabled()],
+            csrfPrevention: true,
+            allowBatchedHttpRequests: false,
+            includeStacktraceInErrorResponses: false,
+            validationRules: [
+              depthLimitRule(QUERY_LIMITS.maxDepth),
+              aliasLimitRule(QUERY_LIMITS.maxAliases),
+              complexityLimitRule(QUERY_LIMITS.maxComplexity),
+            ],
+            formatError: formatGraphqlError(config.isProduction),
+            context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+              const { viewer, error } = tokens.fromRequest(req);
+              return { req, res, viewer, authError: error, lang: errorLanguage(req) };
+            },
+          }),
+        }),
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { ArgumentsHost, BadRequestException, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCategory, Lang } from './domain-error';
+import { pickLanguage } from './language';
+
+const HTTP_CATEGORY: Record<number, ErrorCategory> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'BAD_USER_INPUT',
+  429: 'RATE_LIMITED',
+};
+
+const CATEGORY_STATUS: Record<ErrorCategory, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+const INVALID_INPUT = { ja: '入力内容に誤りがあります', en: 'Invalid input' };
+const INTERNAL = {
+  ja: 'サーバーで問題が発生しました。しばらくしてからもう一度お試しください。',
+  en: 'Something went wrong on the server. Please try again shortly.',
+};
+
+export function errorLanguage(req: Request | undefined): Lang {
+  return pickLanguage(req?.headers?.['accept-language'], req?.query?.lang);
+}
+
+/** Turns any thrown error into the contract's typed error, in the caller's language. */
+export function toTypedError(exception: unknown, lang: Lang, logger: Logger): { category: ErrorCategory | 'INTERNAL_SERVER_ERROR'; reason: string; message: string; details?: unknown } {
+  if (exception instanceof DomainError) {
+    return { category: exception.category, reason: exception.code, message: exception.messages[lang], details: exception.details };
+  }
+  if (exception instanceof BadRequestException) {
+    const body = exception.getResponse() as { message?: string | string[] };
+    const problems = Array.isArray(body.message) ? body.message : [body.message ?? exception.message];
+    return { category: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED', message: `${INVALID_INPUT[lang]}: ${problems.join('; ')}`, details: { problems } };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const category = HTTP_CATEGORY[status];
+    if (category) return { category, reason: `HTTP_${status}`, message: exception.message };
+  }
+  if (exception instanceof GraphQLError) {
+    return { category: 'BAD_USER_INPUT', reason: String(exception.extensions?.code ?? 'GRAPHQL_ERROR'), message: exception.message };
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return { category: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', message: INTERNAL[lang] };
+}
+
+@Catch()
+export class AllExceptionsFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() === 'graphql') {
+      const ctx = GqlArgumentsHost.create(host).getContext<{ req?: Request }>();
+      const typed = toTypedError(exception, errorLanguage(ctx.req), this.logger);
+      return new GraphQLError(typed.message, {
+        extensions: { code: typed.category, reason: typed.reason, ...(typed.details ? { details: typed.details } : {}) },
+      });
+    }
+    // REST (exports, health): JSON error with the same code/reason shape.
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const typed = toTypedError(exception, errorLanguage(req), this.logger);
+    const status = typed.category === 'INTERNAL_SERVER_ERROR' ? 500 : CATEGORY_STATUS[typed.category];
+    res.status(status).json({ error: { code: typed.category, reason: typed.reason, message: typed.message } });
+    return undefined;
+  }
+}

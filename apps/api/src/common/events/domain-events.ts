@@ -1,0 +1,12 @@
+/**
+ * Domain events, published after commit. Each carries the ids the realtime listener needs to
+ * pick rooms and build payloads (CONTRACT.md § Real time).
+ */
+export type DomainEvent =
+  | { type: 'proposal.created' | 'proposal.updated'; processId: string; proposalId: string }
+  | { type: 'comment.created' | 'comment.hidden'; processId: string; proposalId: string; commentId: string }
+  | { type: 'vote.cast'; processId: string; proposalId: string; roundId: string }
+  | { type: 'voting.opened'; processId: string; proposalId: string; roundId: string }
+  | { type: 'voting.closed'; processId: string; proposalId: string; roundId: string; recordId: string; outcome: string }
+  | { type: 'record.created'; processId: string; proposalId: string; recordId: string; outcome: string; hash: string }
+  | { type: 'meeting.state'; processId: string; meetingId: string };

@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A meeting/workshop (会議・ワークショップ): SCHEDULED → LIVE → ENDED. */
+@Entity('meeting')
+@Index('ix_meeting_process', ['processId'])
+// A join code is unique among live meetings; ended meetings retire theirs (set to null).
+@Index('uq_meeting_join_code', ['joinCode'], { unique: true, where: 'join_code IS NOT NULL' })
+export class MeetingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  processId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startsAt: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  location: string | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'SCHEDULED' })
+  status: 'SCHEDULED' | 'LIVE' | 'ENDED';
+
+  @Column({ type: 'char', length: 6, nullable: true })
+  joinCode: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  currentItemId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  timerEndsAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  facilitatorId: string | null;
+
+  @Column({ type: 'uuid' })
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,87 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, requireViewer } from '../../common/auth/context.decorator';
+import { TokenService } from '../../common/auth/token.service';
+import type { RequestContext } from '../../common/auth/viewer';
+import { SignUpInput } from './dto/sign-up.input';
+import { UpdateProfileInput } from './dto/update-profile.input';
+import { ParticipantEntity } from './participant.entity';
+import { AuthPayloadModel, ParticipantKind, ParticipantModel } from './participant.model';
+import { ParticipantService } from './participant.service';
+import { clearSessionCookie, setSessionCookie } from './session';
+
+export function toParticipantModel(p: ParticipantEntity): ParticipantModel {
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    kind: p.kind as ParticipantKind,
+    organization: p.organization,
+    email: p.email,
+    ageBand: p.ageBand,
+    gender: p.gender,
+    locale: p.locale,
+  };
+}
+
+@Resolver(() => ParticipantModel)
+export class ParticipantResolver {
+  constructor(
+    private readonly participants: ParticipantService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  @Query(() => ParticipantModel, { nullable: true, description: 'The signed-in participant (account or guest), or null' })
+  async me(@Ctx() ctx: RequestContext): Promise<ParticipantModel | null> {
+    if (!ctx.viewer) return null;
+    const p = await this.participants.byId(ctx.viewer.participantId);
+    return p ? toParticipantModel(p) : null;
+  }
+
+  @Mutation(() => AuthPayloadModel)
+  async signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const p = await this.participants.signUp(input);
+    return this.session(ctx, p);
+  }
+
+  @Mutation(() => AuthPayloadModel)
+  async signIn(@Args('email') email: string, @Args('password') password: string, @Ctx() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const p = await this.participants.signIn(email, password);
+    return this.session(ctx, p);
+  }
+
+  @Mutation(() => Boolean, { description: 'Clears the session cookie' })
+  signOut(@Ctx() ctx: RequestContext): boolean {
+    clearSessionCookie(ctx.res);
+    return true;
+  }
+
+  @Mutation(() => ParticipantModel)
+  async updateProfile(@Args('input') input: UpdateProfileInput, @Ctx() ctx: RequestContext): Promise<ParticipantModel> {
+    return toParticipantModel(await this.participants.updateProfile(requireViewer(ctx), input));
+  }
+
+  // Private fields are visible only to their owner.
+  @ResolveField(() => String, { nullable: true })
+  email(@Parent() p: ParticipantModel, @Ctx() ctx: RequestContext): string | null {
+    return ctx.viewer?.participantId === p.id ? p.email : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  ageBand(@Parent() p: ParticipantModel, @Ctx() ctx: RequestContext): string | null {
+    return ctx.viewer?.participantId === p.id ? p.ageBand : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  gender(@Parent() p: ParticipantModel, @Ctx() ctx: RequestContext): string | null {
+    return ctx.viewer?.participantId === p.id ? p.gender : null;
+  }
+
+  private session(ctx: RequestContext, p: ParticipantEntity): AuthPayloadModel {
+    const { token, expiresIn } = this.tokens.issue({
+      participantId: p.id,
+      kind: p.kind,
+      scopeProcessId: p.guestProcessId,
+    });
+    setSessionCookie(ctx.req, ctx.res, token, expiresIn);
+    return { token, participant: toParticipantModel(p) };
+  }
+}

@@ -1,0 +1,61 @@
+import type { Role } from './enums';
+
+/**
+ * The permission table (docs/permissions.md). Every mutation names one action; the API's access
+ * service checks it against the caller's role in the process before acting. Tested cell by cell.
+ */
+export const ACTIONS = [
+  'process.read',
+  'process.update',
+  'member.manage',
+  'audit.read',
+  'proposal.create',
+  'proposal.amendAny',
+  'proposal.setStatus',
+  'comment.add',
+  'comment.hide',
+  'voting.manage',
+  'vote.cast',
+  'vote.proxy',
+  'record.respond',
+  'record.correct',
+  'actionItem.manage',
+  'meeting.manage',
+  'minutes.edit',
+  'export.download',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const O = 'ORGANIZER';
+const F = 'FACILITATOR';
+const S = 'SECRETARIAT';
+const P = 'PARTICIPANT';
+const V = 'OBSERVER';
+
+export const PERMISSIONS: Readonly<Record<Action, ReadonlyArray<Role>>> = {
+  'process.read': [O, F, S, P, V],
+  'process.update': [O],
+  'member.manage': [O],
+  'audit.read': [O],
+  'proposal.create': [O, F, S, P],
+  // Authors may always amend and withdraw their own proposals (checked separately).
+  'proposal.amendAny': [O, F, S],
+  'proposal.setStatus': [O, F],
+  'comment.add': [O, F, S, P],
+  'comment.hide': [O, F],
+  'voting.manage': [O, F],
+  // The secretariat records and observers watch; stakeholders (including organisers and
+  // facilitators, who belong to a sector) vote.
+  'vote.cast': [O, F, P],
+  'vote.proxy': [O, F],
+  'record.respond': [O, F, S],
+  'record.correct': [O, S],
+  'actionItem.manage': [O, F, S],
+  'meeting.manage': [O, F],
+  'minutes.edit': [O, S],
+  'export.download': [O, F, S, P, V],
+};
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role != null && PERMISSIONS[action].includes(role);
+}
