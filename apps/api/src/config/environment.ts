@@ -41,7 +41,7 @@ export class EnvironmentVariables {
 
   /** Express `trust proxy`: which proxies may set X-Forwarded-For (client address for rate limits). */
   @Transform(({ value }) => (value === undefined || value === '' ? 'loopback' : String(value)))
-  @Matches(/^(loopback|linklocal|uniquelocal|false|true|\d+|[0-9a-fA-F.:\/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:\/]+))*$/, {
+  @Matches(/^(loopback|linklocal|uniquelocal|false|true|\d+|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/, {
     message: 'TRUST_PROXY must be loopback, linklocal, uniquelocal, a hop count, or IP addresses/CIDRs (comma-separated)',
   })
   TRUST_PROXY = 'loopback';
