@@ -11,7 +11,7 @@ import { AuthModule } from './common/auth/auth.module';
 import { TokenService } from './common/auth/token.service';
 import type { RequestContext } from './common/auth/viewer';
 import { errorLanguage, AllExceptionsFilter } from './common/errors/graphql-exception.filter';
-import { aliasLimitRule, complexityLimitRule, depthLimitRule, QUERY_LIMITS } from './common/graphql/query-limits';
+import { aliasLimitRule, complexityLimitPlugin, depthLimitRule, QUERY_LIMITS } from './common/graphql/query-limits';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/environment';
 import { dataSourceOptions } from './database/data-source';
@@ -28,6 +28,10 @@ export function formatGraphqlError(isProduction: boolean) {
     if (!CONTRACT_CODES.has(code)) {
       extensions.code = 'BAD_USER_INPUT';
       extensions.reason = extensions.reason ?? code;
+    }
+    // Apollo's own BAD_USER_INPUT (variables that do not coerce to their declared types) has no reason of ours.
+    if (extensions.code === 'BAD_USER_INPUT' && !extensions.reason) {
+      extensions.reason = formatted.message.startsWith('Variable "') ? 'VARIABLES_INVALID' : 'INPUT_INVALID';
     }
     if (isProduction || extensions.code !== 'INTERNAL_SERVER_ERROR') delete extensions.stacktrace;
     return { ...formatted, extensions };
@@ -64,14 +68,13 @@ export class AppModule {
             introspection: !config.isProduction,
             playground: false,
             // The hosted sandbox needs the internet; use any GraphQL client against /graphql instead.
-            plugins: [ApolloServerPluginLandingPageDisabled()],
+            plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimitPlugin(QUERY_LIMITS.maxComplexity)],
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
             includeStacktraceInErrorResponses: false,
             validationRules: [
               depthLimitRule(QUERY_LIMITS.maxDepth),
               aliasLimitRule(QUERY_LIMITS.maxAliases),
-              complexityLimitRule(QUERY_LIMITS.maxComplexity),
             ],
             formatError: formatGraphqlError(config.isProduction),
             context: ({ req, res }: { req: Request; res: Response }): RequestContext => {

@@ -1,9 +1,16 @@
 import { DatabaseModule } from './common/database/database.module';
-import { CommentModule } from './modules/comment/comment.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ParticipantModule } from './modules/participant/participant.module';
 import { ProcessModule } from './modules/process/process.module';
 import { ProposalModule } from './modules/proposal/proposal.module';
+import { CommentModule } from './modules/comment/comment.module';
+import { VotingModule } from './modules/voting/voting.module';
+import { RecordModule } from './modules/record/record.module';
+import { MeetingModule } from './modules/meeting/meeting.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { MinutesModule } from './modules/minutes/minutes.module';
+import { ExportModule } from './modules/export/export.module';
 
 /** Feature modules (one folder per aggregate under modules/). */
-export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, ProcessModule, ProposalModule, CommentModule];
+export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, ProcessModule, ProposalModule, CommentModule, RecordModule, VotingModule, MeetingModule, RealtimeModule, MinutesModule, ExportModule, AnalyticsModule];

@@ -1,13 +1,20 @@
 import type { Sector, Tally } from '@yoriai/domain';
+import type { RoomName } from './rooms';
 
-/** Every server event carries its room and a per-room sequence number (gaps mean: refetch). */
+/**
+ * Every room event carries its room and a per-room sequence number. `seq` grows by one per event
+ * in that room, across all API nodes. A client keeps the last seq it saw per room and refetches the
+ * room's state over GraphQL when the next event is not `last + 1` (a gap: something was missed) or is
+ * lower than `last` (the counter was reset, e.g. a single node restarted). See docs/realtime.md.
+ */
 export interface RoomEnvelope {
-  room: string;
+  room: RoomName;
   seq: number;
 }
 
 export interface ProposalSummary {
   id: string;
+  processId: string;
   pillarId: string;
   title: string;
   status: string;
@@ -19,41 +26,119 @@ export interface CommentPayload {
   proposalId: string;
   parentId: string | null;
   stance: string;
+  /** Empty when the comment is hidden: a hidden body never goes out on a broadcast. */
   body: string;
   authorName: string;
   authorSector: Sector;
   hidden: boolean;
+  hiddenReason: string | null;
   createdAt: string;
 }
 
-export interface ServerToClientEvents {
-  'proposal.created': (e: RoomEnvelope & { proposal: ProposalSummary }) => void;
-  'proposal.updated': (e: RoomEnvelope & { proposal: ProposalSummary }) => void;
-  'comment.created': (e: RoomEnvelope & { comment: CommentPayload }) => void;
-  'comment.hidden': (e: RoomEnvelope & { comment: CommentPayload }) => void;
-  'vote.tally': (e: RoomEnvelope & { proposalId: string; roundId: string; tally: Tally; bridgingScore: number | null }) => void;
-  'voting.opened': (e: RoomEnvelope & { proposalId: string; roundId: string }) => void;
-  'voting.closed': (e: RoomEnvelope & { proposalId: string; roundId: string; recordId: string; outcome: string }) => void;
-  'meeting.state': (
-    e: RoomEnvelope & {
-      meetingId: string;
-      status: string;
-      currentItemId: string | null;
-      timerEndsAt: string | null;
-      attendance: Partial<Record<Sector, number>>;
-    },
-  ) => void;
-  'record.created': (e: RoomEnvelope & { recordId: string; proposalId: string; outcome: string; hash: string }) => void;
+export interface VoteTallyPayload {
+  proposalId: string;
+  roundId: string;
+  /** The whole current tally (secret ballots: small sectors merged), never a delta. */
+  tally: Tally;
+  /** Lowest per-sector agree share (0–1), null before any sector took a position. */
+  bridgingScore: number | null;
+}
+
+export interface MeetingStatePayload {
+  meetingId: string;
+  processId: string;
+  title: string;
+  status: 'SCHEDULED' | 'LIVE' | 'ENDED';
+  currentItemId: string | null;
+  /** ISO time the facilitator's timer ends, null when no timer runs. */
+  timerEndsAt: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Agenda item ids in order: a changed list means the agenda was edited (refetch it). */
+  agendaItemIds: string[];
+  /** Attendees per sector (only sectors with attendees). */
+  attendance: Partial<Record<Sector, number>>;
+  attendanceTotal: number;
+}
+
+export type ProposalEvent = RoomEnvelope & { proposal: ProposalSummary };
+export type CommentEvent = RoomEnvelope & { comment: CommentPayload };
+export type VoteTallyEvent = RoomEnvelope & VoteTallyPayload;
+export type VotingOpenedEvent = RoomEnvelope & { proposalId: string; roundId: string };
+export type VotingClosedEvent = RoomEnvelope & { proposalId: string; roundId: string; recordId: string; outcome: string };
+export type MeetingStateEvent = RoomEnvelope & MeetingStatePayload;
+export type RecordCreatedEvent = RoomEnvelope & { recordId: string; proposalId: string; outcome: string; hash: string };
+
+/**
+ * Sent to every socket of a node (not a room event, no seq) when events may have been lost for all
+ * its rooms, e.g. when the node's connection to Redis came back after an outage: refetch every room.
+ */
+export interface ResyncEvent {
+  reason: 'REDIS_RECONNECTED';
+}
+
+/** The room events: each payload is a RoomEnvelope plus the event's data. */
+export interface RoomEvents {
+  'proposal.created': (e: ProposalEvent) => void;
+  'proposal.updated': (e: ProposalEvent) => void;
+  'comment.created': (e: CommentEvent) => void;
+  'comment.hidden': (e: CommentEvent) => void;
+  'vote.tally': (e: VoteTallyEvent) => void;
+  'voting.opened': (e: VotingOpenedEvent) => void;
+  'voting.closed': (e: VotingClosedEvent) => void;
+  'meeting.state': (e: MeetingStateEvent) => void;
+  'record.created': (e: RecordCreatedEvent) => void;
+}
+
+export interface ServerToClientEvents extends RoomEvents {
+  'live.resync': (e: ResyncEvent) => void;
+}
+
+/** Names of the room events (`live.resync` is not one: it concerns the whole connection). */
+export type ServerEventName = keyof RoomEvents;
+export const ROOM_EVENT_NAMES: ReadonlyArray<ServerEventName> = [
+  'proposal.created',
+  'proposal.updated',
+  'comment.created',
+  'comment.hidden',
+  'vote.tally',
+  'voting.opened',
+  'voting.closed',
+  'meeting.state',
+  'record.created',
+];
+export const RESYNC_EVENT = 'live.resync';
+/** A room event's data without the envelope (what the server fills in besides room and seq). */
+export type RoomEventData<E extends ServerEventName> = Omit<Parameters<RoomEvents[E]>[0], 'room' | 'seq'>;
+
+/** The typed error of a refused handshake (`connect_error`'s `err.data`) or a refused request (ack). */
+export interface LiveError {
+  /** The contract category (as GraphQL's extensions.code). */
+  code: 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+  /** Our reason code, e.g. TOKEN_EXPIRED, ORIGIN_NOT_ALLOWED, NOT_A_MEMBER, TOO_MANY_MESSAGES. */
+  reason: string;
+  /** Readable, in the handshake's language (Accept-Language or `auth.lang`; Japanese by default). */
+  message: string;
 }
 
 export interface SubscribeAck {
   ok: boolean;
-  error?: { code: string; message: string };
+  /** On success: the room's current seq; the next event of the room has a higher one. */
+  seq?: number;
+  error?: LiveError;
+}
+
+export interface RoomRequest {
+  room: string;
 }
 
 export interface ClientToServerEvents {
-  subscribe: (req: { room: string }, ack: (res: SubscribeAck) => void) => void;
-  unsubscribe: (req: { room: string }, ack: (res: SubscribeAck) => void) => void;
+  subscribe: (req: RoomRequest, ack: (res: SubscribeAck) => void) => void;
+  unsubscribe: (req: RoomRequest, ack: (res: SubscribeAck) => void) => void;
 }
 
-export type ServerEventName = keyof ServerToClientEvents;
+/** The handshake `auth` object: a bearer token (the session cookie is accepted too) and an optional language. */
+export interface LiveHandshakeAuth {
+  token?: string;
+  lang?: 'ja' | 'en';
+}

@@ -2,7 +2,8 @@
 export const LIVE_NAMESPACE = '/live';
 export const SOCKET_PATH = '/socket.io';
 
-export type RoomKind = 'process' | 'meeting' | 'proposal';
+export const ROOM_KINDS = ['process', 'meeting', 'proposal'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
 export type RoomName = `${RoomKind}:${string}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,12 +14,19 @@ export const room = {
   proposal: (id: string): RoomName => `proposal:${id}`,
 };
 
-/** Parses `kind:uuid`; null for anything else (clients may send garbage). */
-export function parseRoom(name: unknown): { kind: RoomKind; id: string } | null {
+/**
+ * Parses `kind:uuid` into its parts, with the id in lower case (so `proposal:ABC…` and
+ * `proposal:abc…` are one room); null for anything else (clients may send garbage).
+ */
+export function parseRoom(name: unknown): { kind: RoomKind; id: string; name: RoomName } | null {
   if (typeof name !== 'string' || name.length > 80) return null;
   const i = name.indexOf(':');
+  if (i < 0) return null;
   const kind = name.slice(0, i);
-  const id = name.slice(i + 1);
-  if ((kind === 'process' || kind === 'meeting' || kind === 'proposal') && UUID.test(id)) return { kind, id };
+  const id = name.slice(i + 1).toLowerCase();
+  if ((ROOM_KINDS as ReadonlyArray<string>).includes(kind) && UUID.test(id)) {
+    const k = kind as RoomKind;
+    return { kind: k, id, name: room[k](id) };
+  }
   return null;
 }

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be');
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow('DATABASE_URL must be a postgres:// URL');
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of');
+    expect(() => loadConfig({ REDIS_PREFIX: 'has space' })).toThrow('REDIS_PREFIX must be 1–40 letters');
+    expect(loadConfig({ REDIS_URL: 'redis://r:6379', REDIS_PREFIX: 'yoriai-akita' })).toMatchObject({ redisUrl: 'redis://r:6379', redisPrefix: 'yoriai-akita' });
   });
 
   it('requires a strong JWT_SECRET in production', () => {

@@ -27,6 +27,11 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'REDIS_PREFIX must be 1–40 letters, digits, ".", "_" or "-"' })
+  REDIS_PREFIX?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
@@ -83,7 +88,7 @@ function quote(value: unknown): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const raw = Object.fromEntries(Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'TRUST_PROXY']).map((k) => [k, env[k]]));
+  const raw = Object.fromEntries(Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'JWT_SECRET', 'TRUST_PROXY']).map((k) => [k, env[k]]));
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { skipMissingProperties: false });
   const problems = [...new Set(errors.flatMap((e) =>
@@ -97,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: vars.PORT,
     databaseUrl: vars.DATABASE_URL,
     redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX,
     jwtSecret: vars.JWT_SECRET,
     dataDir: path.resolve(vars.DATA_DIR),
     logLevel: vars.LOG_LEVEL,

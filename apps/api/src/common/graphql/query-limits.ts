@@ -1,10 +1,10 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   ASTVisitor,
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
   GraphQLError,
-  GraphQLSchema,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
@@ -70,25 +70,35 @@ export function aliasLimitRule(maxAliases: number) {
   };
 }
 
-/** Rejects queries whose estimated cost (list fields count their page size) is too high. */
-export function complexityLimitRule(maxComplexity: number) {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node: OperationDefinitionNode) {
-      const schema: GraphQLSchema = context.getSchema();
-      let complexity = 0;
-      try {
-        complexity = getComplexity({
-          schema,
-          query: { kind: Kind.DOCUMENT, definitions: [node, ...context.getDocument().definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] },
-          variables: {},
-          estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-        });
-      } catch {
-        return; // variables unknown at validation time; other rules still apply
-      }
-      if (complexity > maxComplexity) {
-        context.reportError(limitError('QUERY_TOO_COMPLEX', `Query complexity ${complexity} exceeds ${maxComplexity} / クエリが複雑すぎます`));
-      }
-    },
-  });
+/**
+ * Rejects operations whose estimated cost (list fields count their page size) is too high, before
+ * execution. This runs once the operation is resolved, with the request's variables: a validation
+ * rule cannot see variables, so `proposals(first: $n)` — or any operation with a required
+ * variable — would escape an estimate made there.
+ */
+export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ request, document, schema }) => {
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch {
+          // Variables that do not coerce: execution refuses them with its own typed error and runs nothing.
+          return;
+        }
+        if (complexity > maxComplexity) {
+          const error = limitError('QUERY_TOO_COMPLEX', `Query complexity ${complexity} exceeds ${maxComplexity} / クエリが複雑すぎます`);
+          error.extensions.http = { status: 400 };
+          throw error;
+        }
+      },
+    }),
+  };
 }

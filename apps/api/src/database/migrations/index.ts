@@ -1,6 +1,6 @@
 import { MigrationInterface } from 'typeorm';
-import { CreateInitialSchema1795416059775 } from './1795416059775-CreateInitialSchema';
+import { CreateInitialSchema1795417588753 } from './1795417588753-CreateInitialSchema';
 
 // Explicit list (not a glob) so the same migrations run from TypeScript tests and the built server.
 // Migrations are never edited after they land; add a new file and list it here.
-export const MIGRATIONS: Array<new () => MigrationInterface> = [CreateInitialSchema1795416059775];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [CreateInitialSchema1795417588753];

@@ -5,6 +5,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Index('ix_meeting_process', ['processId'])
 // A join code is unique among live meetings; ended meetings retire theirs (set to null).
 @Index('uq_meeting_join_code', ['joinCode'], { unique: true, where: 'join_code IS NOT NULL' })
+// A retried createMeeting (same creator, same clientRequestId) returns the stored meeting.
+@Index('uq_meeting_client_request', ['createdById', 'clientRequestId'], { unique: true, where: 'client_request_id IS NOT NULL' })
 export class MeetingEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +46,9 @@ export class MeetingEntity {
 
   @Column({ type: 'uuid' })
   createdById: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  clientRequestId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

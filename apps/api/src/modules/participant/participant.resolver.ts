@@ -42,9 +42,11 @@ export class ParticipantResolver {
     return this.session(ctx, p);
   }
 
-  @Mutation(() => AuthPayloadModel)
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Signs in with email and password. Wrong passwords are limited per email (10 per 15 min) and per client address (100 per 10 min): RATE_LIMITED SIGN_IN_LOCKED',
+  })
   async signIn(@Args('email') email: string, @Args('password') password: string, @Ctx() ctx: RequestContext): Promise<AuthPayloadModel> {
-    const p = await this.participants.signIn(email, password);
+    const p = await this.participants.signIn(email, password, ctx.req.ip);
     return this.session(ctx, p);
   }
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateInitialSchema1795416059775 implements MigrationInterface {
-  name = 'CreateInitialSchema1795416059775';
+export class CreateInitialSchema1795417588753 implements MigrationInterface {
+  name = 'CreateInitialSchema1795417588753';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"audit_log\" (\"id\" BIGSERIAL NOT NULL, \"process_id\" uuid, \"actor_id\" uuid, \"action\" character varying(60) NOT NULL, \"target_type\" character varying(40) NOT NULL, \"target_id\" character varying(64), \"data\" jsonb NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_07fefa57f7f5ab8fc3f52b3ed0b\" PRIMARY KEY (\"id\"))");
@@ -19,9 +19,11 @@ export class CreateInitialSchema1795416059775 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"ix_comment_proposal_created\" ON \"comment\"  (\"proposal_id\", \"created_at\") ");
     await queryRunner.query("CREATE TABLE \"agenda_item\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"meeting_id\" uuid NOT NULL, \"position\" integer NOT NULL, \"title\" character varying(200) NOT NULL, \"pillar_id\" uuid, \"proposal_ids\" uuid array NOT NULL DEFAULT '{}', \"planned_minutes\" integer, \"summary\" text NOT NULL DEFAULT '', CONSTRAINT \"PK_413623e61232799619c2e0a1d42\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"ix_agenda_item_meeting\" ON \"agenda_item\"  (\"meeting_id\", \"position\") ");
-    await queryRunner.query("CREATE TABLE \"attendance\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"meeting_id\" uuid NOT NULL, \"participant_id\" uuid NOT NULL, \"sector\" character varying(20) NOT NULL, \"joined_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_ee0ffe42c1f1a01e72b725c0cb2\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"attendance\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"meeting_id\" uuid NOT NULL, \"participant_id\" uuid NOT NULL, \"sector\" character varying(20) NOT NULL, \"client_request_id\" character varying(64), \"joined_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_ee0ffe42c1f1a01e72b725c0cb2\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_attendance_client_request\" ON \"attendance\"  (\"meeting_id\", \"client_request_id\") WHERE client_request_id IS NOT NULL");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_attendance_meeting_participant\" ON \"attendance\"  (\"meeting_id\", \"participant_id\") ");
-    await queryRunner.query("CREATE TABLE \"meeting\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"process_id\" uuid NOT NULL, \"title\" character varying(200) NOT NULL, \"starts_at\" TIMESTAMP WITH TIME ZONE, \"location\" character varying(200), \"status\" character varying(10) NOT NULL DEFAULT 'SCHEDULED', \"join_code\" character(6), \"current_item_id\" uuid, \"timer_ends_at\" TIMESTAMP WITH TIME ZONE, \"started_at\" TIMESTAMP WITH TIME ZONE, \"ended_at\" TIMESTAMP WITH TIME ZONE, \"facilitator_id\" uuid, \"created_by_id\" uuid NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_dccaf9e4c0e39067d82ccc7bb83\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"meeting\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"process_id\" uuid NOT NULL, \"title\" character varying(200) NOT NULL, \"starts_at\" TIMESTAMP WITH TIME ZONE, \"location\" character varying(200), \"status\" character varying(10) NOT NULL DEFAULT 'SCHEDULED', \"join_code\" character(6), \"current_item_id\" uuid, \"timer_ends_at\" TIMESTAMP WITH TIME ZONE, \"started_at\" TIMESTAMP WITH TIME ZONE, \"ended_at\" TIMESTAMP WITH TIME ZONE, \"facilitator_id\" uuid, \"created_by_id\" uuid NOT NULL, \"client_request_id\" character varying(64), \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_dccaf9e4c0e39067d82ccc7bb83\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_meeting_client_request\" ON \"meeting\"  (\"created_by_id\", \"client_request_id\") WHERE client_request_id IS NOT NULL");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_meeting_join_code\" ON \"meeting\"  (\"join_code\") WHERE join_code IS NOT NULL");
     await queryRunner.query("CREATE INDEX \"ix_meeting_process\" ON \"meeting\"  (\"process_id\") ");
     await queryRunner.query("CREATE TABLE \"minutes\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"meeting_id\" uuid NOT NULL, \"status\" character varying(10) NOT NULL DEFAULT 'DRAFT', \"summary\" text NOT NULL DEFAULT '', \"final_content\" jsonb, \"content_hash\" character(64), \"finalized_at\" TIMESTAMP WITH TIME ZONE, \"finalized_by_id\" uuid, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_6430e69788e26236b493d6fcc7e\" PRIMARY KEY (\"id\"))");
@@ -99,8 +101,10 @@ export class CreateInitialSchema1795416059775 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"minutes\"");
     await queryRunner.query("DROP INDEX \"public\".\"ix_meeting_process\"");
     await queryRunner.query("DROP INDEX \"public\".\"uq_meeting_join_code\"");
+    await queryRunner.query("DROP INDEX \"public\".\"uq_meeting_client_request\"");
     await queryRunner.query("DROP TABLE \"meeting\"");
     await queryRunner.query("DROP INDEX \"public\".\"uq_attendance_meeting_participant\"");
+    await queryRunner.query("DROP INDEX \"public\".\"uq_attendance_client_request\"");
     await queryRunner.query("DROP TABLE \"attendance\"");
     await queryRunner.query("DROP INDEX \"public\".\"ix_agenda_item_meeting\"");
     await queryRunner.query("DROP TABLE \"agenda_item\"");

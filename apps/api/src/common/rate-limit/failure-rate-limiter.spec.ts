@@ -1,0 +1,42 @@
+import type { AppConfig } from '../../config/environment';
+import { RedisService } from '../redis/redis.service';
+import { clientAddressKey, FailureRateLimiter } from './failure-rate-limiter';
+
+describe('FailureRateLimiter (per-node memory, no REDIS_URL)', () => {
+  const limiter = new FailureRateLimiter(new RedisService({} as AppConfig));
+  afterAll(() => limiter.onModuleDestroy());
+  const policy = { name: 'unit', limit: 3, windowMs: 60_000 };
+
+  it('locks a key after `limit` failures and reports when it lifts', async () => {
+    expect(await limiter.check(policy, 'k1')).toEqual({ failures: 0, locked: false, retryAfterMs: 0 });
+    await limiter.recordFailure(policy, 'k1');
+    await limiter.recordFailure(policy, 'k1');
+    expect((await limiter.check(policy, 'k1')).locked).toBe(false);
+    const third = await limiter.recordFailure(policy, 'k1');
+    expect(third.locked).toBe(true);
+    expect(third.retryAfterMs).toBeGreaterThan(59_000);
+    expect((await limiter.check(policy, 'k2')).locked).toBe(false);
+  });
+
+  it('lets failures leave the window (sliding, not fixed)', async () => {
+    const short = { name: 'unit-short', limit: 2, windowMs: 80 };
+    await limiter.recordFailure(short, 'k');
+    await new Promise((r) => setTimeout(r, 50));
+    await limiter.recordFailure(short, 'k');
+    expect((await limiter.check(short, 'k')).locked).toBe(true);
+    await new Promise((r) => setTimeout(r, 40)); // the first failure is now out of the window
+    expect(await limiter.check(short, 'k')).toMatchObject({ locked: false, failures: 1 });
+  });
+});
+
+describe('clientAddressKey', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:0db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    [undefined, 'unknown'],
+  ])('%s → %s', (ip, key) => expect(clientAddressKey(ip)).toBe(key));
+});

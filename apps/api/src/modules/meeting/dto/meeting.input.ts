@@ -1,0 +1,201 @@
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import type { Sector } from '@yoriai/domain';
+import { SECTORS } from '@yoriai/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { SectorEnum } from '../../../common/graphql/enums';
+
+export const MAX_AGENDA_ITEMS = 50;
+/** Made by the client before the first send and reused on every retry (as for votes and comments). */
+export const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const CLIENT_REQUEST_ID_MESSAGE = 'clientRequestId must be 1–64 of A–Z, a–z, 0–9, ".", "_", ":" and "-"';
+export const MAX_PROPOSALS_PER_ITEM = 50;
+const NOT_BLANK = /\S/;
+
+@InputType({ description: 'One agenda item: a title, optionally a pillar and proposals of the same process' })
+export class AgendaItemInput {
+  @Field({ description: '1–200 characters' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  pillarId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: `Up to ${MAX_PROPOSALS_PER_ITEM} proposals of the process` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_PROPOSALS_PER_ITEM)
+  @IsUUID('all', { each: true })
+  proposalIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: '1–600' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  plannedMinutes?: number | null;
+}
+
+@InputType()
+export class CreateMeetingInput {
+  @Field(() => ID)
+  @IsUUID()
+  processId: string;
+
+  @Field({ description: '1–200 characters' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  location?: string | null;
+
+  @Field(() => [AgendaItemInput], { nullable: true, description: `Up to ${MAX_AGENDA_ITEMS} items, in order` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_AGENDA_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemInput)
+  agenda?: AgendaItemInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Made by the client before the first send and reused on every retry; a retry returns the stored meeting' })
+  @IsOptional()
+  @Matches(CLIENT_REQUEST_ID, { message: CLIENT_REQUEST_ID_MESSAGE })
+  clientRequestId?: string | null;
+}
+
+@InputType({ description: 'Changes the given fields; null clears startsAt or location' })
+export class UpdateMeetingInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  location?: string | null;
+}
+
+@InputType()
+export class AddAgendaItemInput extends AgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => Int, { nullable: true, description: '1-based position; default: last' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  position?: number | null;
+}
+
+@InputType({ description: 'Changes the given fields of an agenda item; null clears pillarId or plannedMinutes' })
+export class UpdateAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  itemId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  pillarId?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_PROPOSALS_PER_ITEM)
+  @IsUUID('all', { each: true })
+  proposalIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  plannedMinutes?: number | null;
+}
+
+@InputType()
+export class ReorderAgendaInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => [ID], { description: 'Every agenda item id of the meeting, in the new order' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_AGENDA_ITEMS)
+  @IsUUID('all', { each: true })
+  itemIds: string[];
+}
+
+@ArgsType()
+export class StartTimerArgs {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => Int, { description: '1–240 minutes from now' })
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  minutes: number;
+}
+
+@InputType()
+export class JoinMeetingInput {
+  @Field({ description: 'The 6-character code shown at the venue (full-width, lower case, spaces and hyphens are fine)' })
+  @IsString()
+  @MaxLength(64)
+  code: string;
+
+  @Field({ description: '1–100 characters (guests); ignored for members signed in with an account' })
+  @IsString()
+  @Length(1, 100)
+  @Matches(NOT_BLANK, { message: 'displayName must not be blank' })
+  displayName: string;
+
+  @Field(() => SectorEnum)
+  @IsIn([...SECTORS])
+  sector: Sector;
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organization?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Made by the client before the first send and reused on every retry; a retry signs in the same guest instead of creating another' })
+  @IsOptional()
+  @Matches(CLIENT_REQUEST_ID, { message: CLIENT_REQUEST_ID_MESSAGE })
+  clientRequestId?: string | null;
+}

@@ -1,0 +1,231 @@
+import type { Ballot, DecisionRule, MeetingStatus, MinutesStatus, Outcome, ProposalStatus, Sector, Stance, VoteChoice } from '@yoriai/domain';
+
+/**
+ * The minutes (議事録) of one meeting as plain, JSON-serialisable data: the single source that every
+ * export format (Markdown, DOCX, PDF, JSON) renders. It is bilingual on purpose — every label the
+ * system writes is given as { ja, en }, while what people wrote stays as written — so that one
+ * finalised document has exactly one content hash whatever language it is later exported in:
+ *
+ *   contentHash = sha256(canonicalJson(document))      (libs/domain canonicalJson, lowercase hex)
+ *
+ * Timestamps are ISO 8601 strings (canonicalJson accepts no Date objects). Bump
+ * MINUTES_SCHEMA_VERSION on any incompatible change; frozen documents keep the version they had.
+ */
+export const MINUTES_SCHEMA_VERSION = 1 as const;
+export const MINUTES_KIND = 'yoriai.minutes' as const;
+/** Minutes are dated in Japan's time zone: the product is for Japanese regions. */
+export const MINUTES_TIME_ZONE = 'Asia/Tokyo' as const;
+
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export interface MinutesPerson {
+  participantId: string;
+  name: string;
+  organization: string | null;
+  sector: Sector | null;
+  /** Joined by code (no account). */
+  guest: boolean;
+}
+
+export interface MinutesAttendee {
+  name: string;
+  organization: string | null;
+  guest: boolean;
+  joinedAt: string;
+}
+
+export interface MinutesSectorAttendance {
+  sector: Sector;
+  label: Bilingual;
+  count: number;
+  attendees: MinutesAttendee[];
+}
+
+export interface MinutesKpi {
+  indicator: string;
+  baseline: string | null;
+  target: string;
+  deadline: string | null;
+}
+
+export interface MinutesComment {
+  id: string;
+  author: string;
+  organization: string | null;
+  sector: Sector;
+  sectorLabel: Bilingual;
+  body: string;
+  createdAt: string;
+  /** The comment this one replies to (a reply is listed under its own stance). */
+  replyToId: string | null;
+}
+
+export interface MinutesStanceGroup {
+  stance: Stance;
+  label: Bilingual;
+  comments: MinutesComment[];
+}
+
+export interface MinutesDiscussion {
+  /** Visible comments written during the meeting. */
+  total: number;
+  /** Comments hidden by a moderator during the meeting: counted, never printed. */
+  hiddenCount: number;
+  /** Visible comments written online before the meeting started (not printed; see the proposal page). */
+  earlierCount: number;
+  byStance: MinutesStanceGroup[];
+}
+
+export interface MinutesTallyRow {
+  sector: Sector;
+  /** Secret ballots: the sectors pooled into this row (each had fewer than 3 voters); else [sector]. */
+  sectors: Sector[];
+  label: Bilingual;
+  agree: number;
+  disagree: number;
+  abstain: number;
+  block: number;
+  total: number;
+}
+
+export interface MinutesTally {
+  agree: number;
+  disagree: number;
+  abstain: number;
+  block: number;
+  total: number;
+  bySector: MinutesTallyRow[];
+}
+
+export interface MinutesDissentResponse {
+  response: string;
+  respondedBy: string | null;
+  respondedAt: string;
+}
+
+export interface MinutesDissent {
+  id: string;
+  /** A DISAGREE or BLOCK vote, or a CONCERN comment. */
+  kind: 'VOTE' | 'COMMENT';
+  choice: VoteChoice | null;
+  choiceLabel: Bilingual | null;
+  sector: Sector | null;
+  sectorLabel: Bilingual | null;
+  /** Named only for open ballots of processes that name dissent; otherwise null. */
+  name: string | null;
+  reason: string;
+  responses: MinutesDissentResponse[];
+}
+
+export interface MinutesActionItem {
+  id: string;
+  title: string;
+  ownerOrganization: string | null;
+  ownerSector: Sector | null;
+  ownerSectorLabel: Bilingual | null;
+  /** YYYY-MM-DD */
+  dueDate: string | null;
+  kpi: string | null;
+  status: 'OPEN' | 'DONE';
+  statusLabel: Bilingual;
+}
+
+export interface MinutesReason {
+  code: string;
+  ja: string;
+  en: string;
+}
+
+export interface MinutesDecision {
+  recordId: string;
+  seq: number;
+  hash: string;
+  prevHash: string | null;
+  /** The earlier record this one corrects (records are never edited; a correction is a new record). */
+  supersedes: { recordId: string; seq: number } | null;
+  /** A later record that corrects this one, or null. */
+  supersededBy: { recordId: string; seq: number } | null;
+  decidedAt: string;
+  proposalVersion: number;
+  proposalHash: string;
+  rule: DecisionRule;
+  ruleLabel: Bilingual;
+  params: { threshold: number; quorum: number; minSectors: number };
+  ballot: Ballot;
+  ballotLabel: Bilingual;
+  outcome: Outcome;
+  outcomeLabel: Bilingual;
+  reasons: MinutesReason[];
+  tally: MinutesTally;
+  dissent: MinutesDissent[];
+  actionItems: MinutesActionItem[];
+}
+
+export interface MinutesProposal {
+  id: string;
+  title: string;
+  version: number;
+  contentHash: string;
+  status: ProposalStatus;
+  statusLabel: Bilingual;
+  author: string;
+  authorSector: Sector | null;
+  kpis: MinutesKpi[];
+  discussion: MinutesDiscussion;
+  decisions: MinutesDecision[];
+}
+
+export interface MinutesAgendaItem {
+  id: string;
+  position: number;
+  title: string;
+  pillar: { id: string; position: number; title: string; titleEn: string | null } | null;
+  plannedMinutes: number | null;
+  /** The secretariat's summary of this item (議事概要), as written. */
+  summary: string;
+  proposals: MinutesProposal[];
+}
+
+export interface MinutesChainCheck {
+  valid: boolean;
+  length: number;
+  brokenAt: number | null;
+  reason: string | null;
+  /** Hash of the last record of the process (the chain's head), null for an empty chain. */
+  headHash: string | null;
+}
+
+export interface MinutesDocument {
+  kind: typeof MINUTES_KIND;
+  schemaVersion: typeof MINUTES_SCHEMA_VERSION;
+  status: MinutesStatus;
+  meeting: {
+    id: string;
+    title: string;
+    status: MeetingStatus;
+    location: string | null;
+    scheduledAt: string | null;
+    startedAt: string | null;
+    endedAt: string | null;
+    timeZone: typeof MINUTES_TIME_ZONE;
+    /** 日時, e.g. 「2026年11月23日(月) 14:00–16:30」 / "Mon 23 Nov 2026, 14:00–16:30 JST". */
+    when: Bilingual;
+  };
+  process: { id: string; title: string };
+  organizers: MinutesPerson[];
+  facilitator: MinutesPerson | null;
+  attendance: { total: number; bySector: MinutesSectorAttendance[] };
+  agenda: MinutesAgendaItem[];
+  /** The secretariat's summary of the whole meeting, as written. */
+  summary: string;
+  footer: {
+    generatedAt: string;
+    finalizedAt: string | null;
+    finalizedBy: string | null;
+    /** verifyChain over every consensus record of the process, at generation time. */
+    chain: MinutesChainCheck;
+  };
+}

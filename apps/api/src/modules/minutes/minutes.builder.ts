@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canonicalJson, sha256Hex } from '@yoriai/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { assembleMinutes, type AssembleOptions } from './minutes-assembler';
+import type { MinutesDocument } from './minutes-document';
+import { loadMinutesSource } from './minutes-source';
+
+/** contentHash of a minutes document: sha256(canonicalJson(document)), lowercase hex. */
+export function minutesContentHash(document: MinutesDocument | Record<string, unknown>): string {
+  return sha256Hex(canonicalJson(document));
+}
+
+/**
+ * Builds the MinutesDocument of a meeting from the database: a fixed number of read queries
+ * (one per table) and a pure assembly step. Exports call it for drafts; finalisation calls it
+ * once inside its own transaction and freezes the result.
+ */
+@Injectable()
+export class MinutesBuilder {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The document, or null when the meeting does not exist. Without `em` it reads one consistent
+   * snapshot (a read-only REPEATABLE READ transaction), so a vote closing mid-export cannot give
+   * minutes whose tally and records disagree.
+   */
+  async build(meetingId: string, options: Partial<AssembleOptions> = {}, em?: EntityManager): Promise<MinutesDocument | null> {
+    const run = async (m: EntityManager) => {
+      const source = await loadMinutesSource(m, meetingId, options.finalizedById ? [options.finalizedById] : []);
+      if (!source) return null;
+      return assembleMinutes(source, {
+        status: options.status ?? 'DRAFT',
+        generatedAt: options.generatedAt ?? new Date(),
+        finalizedAt: options.finalizedAt ?? null,
+        finalizedById: options.finalizedById ?? null,
+      });
+    };
+    if (em) return run(em);
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return run(m);
+    });
+  }
+}

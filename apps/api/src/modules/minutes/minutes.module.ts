@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AgendaItemSummaryResolver, MeetingMinutesResolver, MinutesResolver } from './minutes.resolver';
+import { MinutesBuilder } from './minutes.builder';
+import { MinutesService } from './minutes.service';
+
+@Module({
+  providers: [MinutesBuilder, MinutesService, MinutesResolver, MeetingMinutesResolver, AgendaItemSummaryResolver],
+  exports: [MinutesBuilder, MinutesService],
+})
+export class MinutesModule {}

@@ -1,0 +1,141 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import type { Outcome, Sector } from '@yoriai/domain';
+import { OUTCOMES, SECTORS } from '@yoriai/domain';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { OutcomeEnum, SectorEnum } from '../../../common/graphql/enums';
+import { NO_NUL } from '../../voting/dto/voting.input';
+import { ActionItemStatus } from '../record.model';
+
+const NOT_BLANK = /\S/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType()
+export class RespondToDissentInput {
+  @Field(() => ID)
+  @IsUUID()
+  recordId: string;
+
+  @Field(() => ID, { description: "The dissent item's id ('v:…' or 'c:…')" })
+  @IsString()
+  @Length(1, 64)
+  dissentId: string;
+
+  @Field({ description: '1–5,000 characters' })
+  @IsString()
+  @Length(1, 5000)
+  @Matches(NOT_BLANK, { message: 'response must not be blank' })
+  @Matches(NO_NUL, { message: 'response must not contain NUL characters' })
+  response: string;
+}
+
+@InputType()
+export class CorrectRecordInput {
+  @Field(() => ID, { description: 'The record to correct (it must not already be superseded)' })
+  @IsUUID()
+  recordId: string;
+
+  @Field({ description: 'Why the correction is made, 1–2,000 characters (kept in the new record)' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Matches(NO_NUL, { message: 'reason must not contain NUL characters' })
+  reason: string;
+
+  @Field(() => OutcomeEnum, { nullable: true, description: 'The corrected outcome (default: unchanged)' })
+  @IsOptional()
+  @IsIn([...OUTCOMES])
+  outcome?: Outcome | null;
+
+  @Field(() => String, { nullable: true, description: 'A corrected proposal title as recorded (default: unchanged)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'proposalTitle must not be blank' })
+  @Matches(NO_NUL, { message: 'proposalTitle must not contain NUL characters' })
+  proposalTitle?: string | null;
+}
+
+@InputType()
+export class AddActionItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  recordId: string;
+
+  @Field({ description: '1–200 characters' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  @Matches(NO_NUL, { message: 'title must not contain NUL characters' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NO_NUL, { message: 'ownerOrganization must not contain NUL characters' })
+  ownerOrganization?: string | null;
+
+  @Field(() => SectorEnum, { nullable: true })
+  @IsOptional()
+  @IsIn([...SECTORS])
+  ownerSector?: Sector | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'dueDate must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'dueDate must be a real calendar date' })
+  dueDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to 500 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(NO_NUL, { message: 'kpi must not contain NUL characters' })
+  kpi?: string | null;
+}
+
+/** Omitted fields stay as they are; an explicit null clears an optional field. */
+@InputType()
+export class UpdateActionItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => ActionItemStatus, { nullable: true })
+  @IsOptional()
+  @IsIn([ActionItemStatus.OPEN, ActionItemStatus.DONE])
+  status?: ActionItemStatus | null;
+
+  @Field(() => String, { nullable: true, description: '1–200 characters' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  @Matches(NO_NUL, { message: 'title must not contain NUL characters' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NO_NUL, { message: 'ownerOrganization must not contain NUL characters' })
+  ownerOrganization?: string | null;
+
+  @Field(() => SectorEnum, { nullable: true })
+  @IsOptional()
+  @IsIn([...SECTORS])
+  ownerSector?: Sector | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'dueDate must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'dueDate must be a real calendar date' })
+  dueDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(NO_NUL, { message: 'kpi must not contain NUL characters' })
+  kpi?: string | null;
+}

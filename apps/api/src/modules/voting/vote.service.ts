@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { can, type Ballot, type Role, type Sector, type VoteChoice } from '@yoriai/domain';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccessService } from '../../common/auth/access.service';
+import type { Viewer } from '../../common/auth/viewer';
+import { Emit, TransactionRunner } from '../../common/database/transaction-runner';
+import { badInput, conflict, Errors, notFound } from '../../common/errors/domain-error';
+import type { CastProxyVoteInput, CastVoteInput } from './dto/voting.input';
+import { CAST_VOTE, CastRow, prepared, STORED_REQUEST, VOTE_CONTEXT, VoteContextRow } from './vote-sql';
+import type { VoteModel } from './voting.model';
+
+const PROPOSAL = { ja: '提案', en: 'The proposal' };
+
+interface BallotBox {
+  processId: string;
+  proposalId: string;
+  roundId: string;
+  ballot: Ballot;
+}
+
+interface CastRequest {
+  voterId: string;
+  sector: Sector;
+  choice: VoteChoice;
+  reason: string | null;
+  clientRequestId: string;
+  /** Who entered it: the voter, or the facilitator entering a paper ballot. */
+  actorId: string;
+  proxy: boolean;
+}
+
+/** Blank reasons are no reasons (the dissent register lists only votes that give one). */
+function cleanReason(reason: string | null | undefined): string | null {
+  return reason != null && reason.trim() !== '' ? reason : null;
+}
+
+/**
+ * Casting votes: the hot path. Per vote: BEGIN, one context query (membership + share-locked open
+ * round), one statement that appends the event, upserts the current vote and writes the audit row,
+ * COMMIT. No tally is kept: screens count from the vote table (TallyService).
+ */
+@Injectable()
+export class VoteService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly access: AccessService,
+  ) {}
+
+  async castVote(viewer: Viewer, input: CastVoteInput): Promise<VoteModel> {
+    return this.tx.run(async (em, emit) => {
+      const ctx = await this.context(em, input.proposalId, viewer.participantId);
+      // Fast path: the one query already told us the voter's role; anything unusual (not a member,
+      // a guest of another process, a role without the right) goes through AccessService for the
+      // canonical NOT_FOUND / FORBIDDEN answer.
+      const scoped = !viewer.scopeProcessId || viewer.scopeProcessId === ctx.process_id;
+      if (!scoped || !ctx.role || !can(ctx.role as Role, 'vote.cast')) {
+        await this.access.require(viewer, ctx.process_id, 'vote.cast', em);
+        throw Errors.forbidden(); // unreachable: require() throws for every case above
+      }
+      const box = await this.openBox(em, input.proposalId, ctx);
+      return this.cast(em, emit, box, {
+        voterId: viewer.participantId,
+        sector: ctx.sector as Sector,
+        choice: input.choice,
+        reason: cleanReason(input.reason),
+        clientRequestId: input.clientRequestId ?? randomUUID(),
+        actorId: viewer.participantId,
+        proxy: false,
+      });
+    });
+  }
+
+  /** A facilitator enters a paper ballot for a member who has the right to vote (flagged and audited as proxy). */
+  async castProxyVote(viewer: Viewer, input: CastProxyVoteInput): Promise<VoteModel> {
+    return this.tx.run(async (em, emit) => {
+      const ctx = await this.context(em, input.proposalId, input.participantId);
+      await this.access.require(viewer, ctx.process_id, 'vote.proxy', em);
+      if (!ctx.role) {
+        throw notFound('PROXY_VOTER_NOT_MEMBER', 'この参加者はこの協議プロセスのメンバーではありません。', 'This participant is not a member of this process.');
+      }
+      if (!can(ctx.role as Role, 'vote.cast')) {
+        throw badInput('PROXY_VOTER_CANNOT_VOTE', `この参加者の役割（${ctx.role}）には投票権がありません。`, `This participant's role (${ctx.role}) has no vote.`, { role: ctx.role });
+      }
+      const box = await this.openBox(em, input.proposalId, ctx);
+      return this.cast(em, emit, box, {
+        voterId: input.participantId,
+        sector: ctx.sector as Sector,
+        choice: input.choice,
+        reason: cleanReason(input.reason),
+        clientRequestId: input.clientRequestId ?? randomUUID(),
+        actorId: viewer.participantId,
+        proxy: true,
+      });
+    });
+  }
+
+  private async context(em: EntityManager, proposalId: string, participantId: string): Promise<VoteContextRow> {
+    const [ctx] = await prepared<VoteContextRow>(em, VOTE_CONTEXT.name, VOTE_CONTEXT.text, [proposalId, participantId]);
+    if (!ctx) throw Errors.notFound(PROPOSAL);
+    return ctx;
+  }
+
+  /** The share-locked open round, or why there is none. */
+  private async openBox(em: EntityManager, proposalId: string, ctx: VoteContextRow): Promise<BallotBox> {
+    if (ctx.round_id && ctx.ballot) return { processId: ctx.process_id, proposalId, roundId: ctx.round_id, ballot: ctx.ballot as Ballot };
+    const [{ closed }] = await em.query<{ closed: boolean }[]>('SELECT EXISTS (SELECT 1 FROM voting_round WHERE process_id = $1 AND proposal_id = $2) AS closed', [
+      ctx.process_id,
+      proposalId,
+    ]);
+    if (closed) throw conflict('VOTING_CLOSED', '投票は締め切られています。', 'Voting has closed.');
+    throw conflict('NO_OPEN_ROUND', 'この提案ではまだ投票が始まっていません。', 'Voting has not been opened on this proposal.');
+  }
+
+  private async cast(em: EntityManager, emit: Emit, box: BallotBox, req: CastRequest): Promise<VoteModel> {
+    const [fresh] = await prepared<CastRow>(em, CAST_VOTE.name, CAST_VOTE.text, [
+      box.roundId,
+      req.voterId,
+      req.sector,
+      req.choice,
+      req.reason,
+      req.proxy,
+      req.proxy ? req.actorId : null,
+      req.clientRequestId,
+      box.processId,
+      req.actorId,
+      req.proxy ? 'vote.proxy' : 'vote.cast',
+      box.roundId,
+    ]);
+    if (fresh) emit({ type: 'vote.cast', processId: box.processId, proposalId: box.proposalId, roundId: box.roundId });
+    // A retry (no new event), or a new event that lost to a newer one of the same voter: answer
+    // with what is stored for this request, without touching the current vote.
+    const row = fresh?.vote_id ? fresh : (await prepared<CastRow>(em, STORED_REQUEST.name, STORED_REQUEST.text, [box.roundId, req.voterId, req.clientRequestId]))[0];
+    if (!row?.vote_id) throw new Error(`vote request ${req.clientRequestId} of ${req.voterId} in round ${box.roundId} has no stored vote`);
+    return {
+      id: row.vote_id,
+      proposalId: box.proposalId,
+      roundId: box.roundId,
+      choice: row.choice as VoteChoice,
+      reason: row.reason,
+      sector: row.sector as Sector,
+      proxy: row.proxy,
+      updatedAt: row.updated_at ?? row.created_at,
+      participantId: req.voterId,
+      ballot: box.ballot,
+    };
+  }
+}

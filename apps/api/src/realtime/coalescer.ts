@@ -1,0 +1,69 @@
+interface KeyState {
+  timer: NodeJS.Timeout | null;
+  running: boolean;
+  pending: boolean;
+}
+
+/**
+ * Turns a storm of triggers per key into at most one `send(key)` per window, leading and trailing
+ * edge: the first trigger after a quiet window sends at once; triggers during the window are merged
+ * into ONE send when it ends. `send` re-reads the state itself, so the trailing send carries
+ * everything that happened during the window and the last send always reflects the last trigger.
+ * Sends of one key never overlap, so a slow read can never overtake a newer one.
+ */
+export class Coalescer<K> {
+  private readonly keys = new Map<K, KeyState>();
+  private stopped = false;
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly send: (key: K) => Promise<void>,
+    private readonly onError: (key: K, e: unknown) => void,
+  ) {}
+
+  trigger(key: K): void {
+    if (this.stopped) return;
+    const state = this.keys.get(key);
+    if (!state) {
+      const fresh: KeyState = { timer: null, running: false, pending: false };
+      this.keys.set(key, fresh);
+      this.fire(key, fresh);
+      return;
+    }
+    if (state.timer || state.running) state.pending = true;
+    else this.fire(key, state);
+  }
+
+  /** Keys with a send running or a window open (tests and shutdown). */
+  get active(): number {
+    return this.keys.size;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const state of this.keys.values()) if (state.timer) clearTimeout(state.timer);
+    this.keys.clear();
+  }
+
+  private fire(key: K, state: KeyState): void {
+    state.pending = false;
+    state.running = true;
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      this.settle(key, state);
+    }, this.windowMs);
+    this.send(key)
+      .catch((e: unknown) => this.onError(key, e))
+      .finally(() => {
+        state.running = false;
+        this.settle(key, state);
+      });
+  }
+
+  /** After the window or a send ends: send again if something came in, else forget the key. */
+  private settle(key: K, state: KeyState): void {
+    if (this.stopped || state.running || state.timer) return;
+    if (state.pending) this.fire(key, state);
+    else this.keys.delete(key);
+  }
+}

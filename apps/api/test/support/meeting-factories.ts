@@ -1,0 +1,123 @@
+import type { Sector } from '@yoriai/domain';
+import { GqlClient, type GqlResponse } from './graphql-client';
+import type { TestProcess } from './process-factories';
+
+export const MEETING_FIELDS = `id processId title startsAt location status joinCode currentItemId timerEndsAt startedAt endedAt
+  agenda { id position title pillarId proposalIds plannedMinutes }
+  currentItem { id title }
+  attendanceCount attendanceBySector { sector count }`;
+
+export interface TestAgendaItem {
+  id: string;
+  position: number;
+  title: string;
+  pillarId: string | null;
+  proposalIds: string[];
+  plannedMinutes: number | null;
+}
+
+export interface TestMeeting {
+  id: string;
+  processId: string;
+  title: string;
+  startsAt: string | null;
+  location: string | null;
+  status: 'SCHEDULED' | 'LIVE' | 'ENDED';
+  joinCode: string | null;
+  currentItemId: string | null;
+  timerEndsAt: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  agenda: TestAgendaItem[];
+  currentItem: { id: string; title: string } | null;
+  attendanceCount: number;
+  attendanceBySector: { sector: Sector; count: number }[];
+}
+
+export const CREATE_MEETING = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { ${MEETING_FIELDS} } }`;
+export const MEETING = `query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`;
+export const START_MEETING = `mutation($id: ID!) { startMeeting(meetingId: $id) { ${MEETING_FIELDS} } }`;
+export const END_MEETING = `mutation($id: ID!) { endMeeting(meetingId: $id) { ${MEETING_FIELDS} } }`;
+export const SET_CURRENT_ITEM = `mutation($id: ID!, $item: ID!) { setCurrentAgendaItem(meetingId: $id, itemId: $item) { ${MEETING_FIELDS} } }`;
+export const START_TIMER = `mutation($id: ID!, $m: Int!) { startTimer(meetingId: $id, minutes: $m) { ${MEETING_FIELDS} } }`;
+export const STOP_TIMER = `mutation($id: ID!) { stopTimer(meetingId: $id) { ${MEETING_FIELDS} } }`;
+export const MEETING_PREVIEW = 'query($code: String!) { meetingByJoinCode(code: $code) { meetingId title processTitle status location startsAt } }';
+export const JOIN_MEETING = 'mutation($i: JoinMeetingInput!) { joinMeeting(input: $i) { token participant { id displayName kind organization } } }';
+
+export interface MeetingOverrides {
+  title?: string;
+  startsAt?: string | null;
+  location?: string | null;
+  agenda?: { title: string; pillarId?: string | null; proposalIds?: string[]; plannedMinutes?: number | null }[];
+  clientRequestId?: string;
+}
+
+/** A scheduled meeting of the process, created by its organiser through createMeeting. */
+export async function newMeeting(process: TestProcess, overrides: MeetingOverrides = {}, client: GqlClient = process.organizer.client): Promise<TestMeeting> {
+  const input = {
+    processId: process.id,
+    title: '第3回 地域ビジョンワークショップ',
+    startsAt: '2026-07-04T05:00:00.000Z',
+    location: '北秋田市民ふれあいプラザ コムコム 2階',
+    agenda: [
+      { title: '開会・趣旨説明', plannedMinutes: 10 },
+      { title: '① 安心して働き、暮らせる地方の生活環境', pillarId: process.pillarIds[0], plannedMinutes: 40 },
+    ],
+    ...overrides,
+  };
+  return (await client.ok<{ createMeeting: TestMeeting }>(CREATE_MEETING, { i: input })).createMeeting;
+}
+
+/** A meeting that is LIVE, with its join code. */
+export async function liveMeeting(process: TestProcess, overrides: MeetingOverrides = {}): Promise<TestMeeting & { joinCode: string }> {
+  const meeting = await newMeeting(process, overrides);
+  const started = (await process.organizer.client.ok<{ startMeeting: TestMeeting }>(START_MEETING, { id: meeting.id })).startMeeting;
+  if (!started.joinCode) throw new Error('startMeeting returned no join code');
+  return started as TestMeeting & { joinCode: string };
+}
+
+export interface GuestDetails {
+  displayName?: string;
+  sector?: Sector;
+  organization?: string | null;
+  clientRequestId?: string;
+}
+
+export interface JoinedGuest {
+  token: string;
+  participant: { id: string; displayName: string; kind: string; organization: string | null };
+  client: GqlClient;
+}
+
+/** Sends joinMeeting (as `client`, e.g. anonymous or signed in) from the given client address (X-Forwarded-For). */
+export function sendJoin(client: GqlClient, code: string, details: GuestDetails = {}, address?: string): Promise<GqlResponse<{ joinMeeting: Omit<JoinedGuest, 'client'> }>> {
+  const input = { code, displayName: '参加 花子', sector: 'CITIZEN', ...details };
+  return client.raw<{ joinMeeting: Omit<JoinedGuest, 'client'> }>(JOIN_MEETING, { i: input }, address ? { 'x-forwarded-for': address } : {});
+}
+
+/** Joins as a guest; throws with the errors if refused. */
+export async function joinAsGuest(base: GqlClient, code: string, details: GuestDetails = {}, address?: string): Promise<JoinedGuest> {
+  const res = await sendJoin(base, code, details, address);
+  if (res.errors?.length || !res.data) throw new Error(`joinMeeting failed: ${JSON.stringify(res.errors)}`);
+  const joined = res.data.joinMeeting;
+  return { ...joined, client: base.withToken(joined.token) };
+}
+
+let addressCounter = 0;
+/** A client address of its own (TEST-NET-3 plus a counter), so rate-limit tests never share one by accident. */
+export function uniqueAddress(): string {
+  addressCounter += 1;
+  return `203.0.${113 + Math.floor(addressCounter / 250)}.${(addressCounter % 250) + 1}`;
+}
+
+const HALL_SECTORS: Sector[] = ['INDUSTRY', 'GOVERNMENT', 'ACADEMIA', 'FINANCE', 'LABOUR', 'MEDIA', 'CITIZEN'];
+
+/** `n` guests (PARTICIPANT members, so they may vote) joining with the code, sectors in turn, 25 at a time. */
+export async function joinHall(base: GqlClient, code: string, n: number, address = uniqueAddress()): Promise<JoinedGuest[]> {
+  const guests: JoinedGuest[] = [];
+  for (let i = 0; i < n; i += 25) {
+    const batch = Array.from({ length: Math.min(25, n - i) }, (_, j) => joinAsGuest(base, code, { displayName: `会場参加者 ${i + j + 1}`, sector: HALL_SECTORS[(i + j) % HALL_SECTORS.length] }, address));
+    guests.push(...(await Promise.all(batch)));
+  }
+  return guests;
+}
