@@ -1,16 +1,16 @@
-import { DEFAULT_PILLARS } from '@yoriai/domain';
+import { ApolloProvider } from '@apollo/client/react';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { createApolloClient } from '../lib/apollo';
+import { createRouter } from './router';
 
-/** Placeholder shell until the web-app issue lands: shows the product and its five pillars. */
 export function App() {
+  // Created once per page load; lazy state keeps StrictMode's double render from making two.
+  const [client] = useState(createApolloClient);
+  const [router] = useState(createRouter);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '2rem auto', padding: '0 1rem' }}>
-      <h1>寄合 Yoriai</h1>
-      <p>産官学金労言の合意形成プラットフォーム</p>
-      <ol>
-        {DEFAULT_PILLARS.map((p) => (
-          <li key={p.key}>{p.titleJa}</li>
-        ))}
-      </ol>
-    </main>
+    <ApolloProvider client={client}>
+      <RouterProvider router={router} />
+    </ApolloProvider>
   );
 }

@@ -1,0 +1,37 @@
+import { graphql } from '../../../gql';
+
+export const MeetingByJoinCodeQuery = graphql(`
+  query MeetingByJoinCode($code: String!) {
+    meetingByJoinCode(code: $code) {
+      meetingId
+      title
+      processTitle
+      status
+      location
+      startsAt
+    }
+  }
+`);
+
+export const JoinMeetingMutation = graphql(`
+  mutation JoinMeeting($input: JoinMeetingInput!) {
+    joinMeeting(input: $input) {
+      token
+      participant {
+        id
+        displayName
+        kind
+      }
+    }
+  }
+`);
+
+/** Where to go after joining: the meeting's process (read with the new token). */
+export const JoinedMeetingQuery = graphql(`
+  query JoinedMeeting($id: ID!) {
+    meeting(id: $id) {
+      id
+      processId
+    }
+  }
+`);

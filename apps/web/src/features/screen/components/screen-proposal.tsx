@@ -1,0 +1,79 @@
+import { useQuery } from '@apollo/client/react';
+import { RULE_LABELS, formatPercent } from '@yoriai/domain';
+import { room } from '@yoriai/realtime-contract';
+import { useTranslation } from 'react-i18next';
+import { SectorBadge, StanceChip, StatusChip } from '../../../components/chips';
+import { TallyChart } from '../../../components/tally-chart';
+import { useLiveRoom } from '../../../hooks/use-live-room';
+import { useLang } from '../../../lib/i18n';
+import { tallyForCache } from '../../../lib/tally-cache';
+import { ScreenProposalQuery } from '../api/screen';
+
+const LATEST_COMMENTS = 3;
+
+/** The featured proposal: live per-sector chart, bridging score and the latest comments. */
+export function ScreenProposal({ proposalId }: { proposalId: string }) {
+  const { t } = useTranslation();
+  const { label } = useLang();
+  const variables = { id: proposalId };
+  const { data, refetch, client } = useQuery(ScreenProposalQuery, { variables });
+
+  useLiveRoom(room.proposal(proposalId), {
+    resync: () => void refetch(),
+    'vote.tally': (e) =>
+      client.cache.updateQuery({ query: ScreenProposalQuery, variables }, (prev) =>
+        prev?.proposal ? { ...prev, proposal: { ...prev.proposal, tally: tallyForCache(e.tally), bridgingScore: e.bridgingScore } } : prev,
+      ),
+    'comment.created': () => void refetch(),
+    'comment.hidden': () => void refetch(),
+    'voting.opened': () => void refetch(),
+    'voting.closed': () => void refetch(),
+    'proposal.updated': () => void refetch(),
+  });
+
+  const p = data?.proposal;
+  if (!p) return null;
+  const latest = [...p.comments]
+    .filter((c) => !c.hidden && c.body)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, LATEST_COMMENTS);
+  const voting = p.currentRound?.status === 'OPEN';
+
+  return (
+    <div className="screen-proposal">
+      <div className="screen-main">
+        <div className="row">
+          <StatusChip status={p.status} />
+          {p.currentRound && <span className="screen-rule">{label(RULE_LABELS[p.currentRound.rule])}</span>}
+        </div>
+        <h2 className="screen-proposal-title">{p.title}</h2>
+        {p.tally ? (
+          <>
+            <TallyChart tally={p.tally} variant="projector" />
+            <p className="screen-bridging" data-testid="screen-bridging">
+              {t('screen.bridging')} <strong>{p.bridgingScore != null ? formatPercent(p.bridgingScore) : '—'}</strong>
+            </p>
+          </>
+        ) : (
+          <p className="screen-muted">{voting ? t('tally.noVotes') : t('screen.discussing')}</p>
+        )}
+      </div>
+      <aside className="screen-comments" aria-label={t('screen.latestComments')}>
+        <h3>{t('screen.latestComments')}</h3>
+        {latest.length === 0 && <p className="screen-muted">{t('comments.none')}</p>}
+        <ul>
+          {latest.map((c) => (
+            <li key={c.id} className={`screen-comment comment--${c.stance}`}>
+              <div className="row">
+                <StanceChip stance={c.stance} />
+                <SectorBadge sector={c.authorSector} />
+                <span>{c.author.displayName}</span>
+              </div>
+              <p>{c.body}</p>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}
