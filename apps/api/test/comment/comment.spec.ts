@@ -77,6 +77,9 @@ describe('threaded comments', () => {
     const thread = (await academia.client.ok<Thread>(THREAD, { id: proposal.id })).proposal;
     expect(thread.commentCount).toBe(4);
     expect(thread.comments.map((c) => c.id)).toEqual([concern.id, question.id]);
+    // The projector shows the latest comments first.
+    const newest = await academia.client.ok<{ proposal: { comments: { id: string }[] } }>('query($id: ID!) { proposal(id: $id) { comments(first: 1, newestFirst: true) { id } } }', { id: proposal.id });
+    expect(newest.proposal.comments.map((c) => c.id)).toEqual([question.id]);
     const [first, second] = thread.comments;
     expect(first).toMatchObject({ stance: 'CONCERN', authorSector: 'LABOUR', proposalVersion: 1, replyCount: 1, hidden: false, hiddenReason: null });
     expect(first.author).toEqual({ displayName: '労働 次郎', organization: '北秋田地区連合', email: null });

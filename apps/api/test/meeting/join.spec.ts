@@ -36,6 +36,7 @@ describe('joining a live meeting with its code', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data?.meetingByJoinCode).toEqual({
         meetingId: m.id,
+        processId: p.id,
         title: '第2回 ワークショップ🍎',
         processTitle: '秋田県 北秋田市 地域ビジョン協議会',
         status: 'LIVE',

@@ -41,7 +41,7 @@ export const END_MEETING = `mutation($id: ID!) { endMeeting(meetingId: $id) { ${
 export const SET_CURRENT_ITEM = `mutation($id: ID!, $item: ID!) { setCurrentAgendaItem(meetingId: $id, itemId: $item) { ${MEETING_FIELDS} } }`;
 export const START_TIMER = `mutation($id: ID!, $m: Int!) { startTimer(meetingId: $id, minutes: $m) { ${MEETING_FIELDS} } }`;
 export const STOP_TIMER = `mutation($id: ID!) { stopTimer(meetingId: $id) { ${MEETING_FIELDS} } }`;
-export const MEETING_PREVIEW = 'query($code: String!) { meetingByJoinCode(code: $code) { meetingId title processTitle status location startsAt } }';
+export const MEETING_PREVIEW = 'query($code: String!) { meetingByJoinCode(code: $code) { meetingId processId title processTitle status location startsAt } }';
 export const JOIN_MEETING = 'mutation($i: JoinMeetingInput!) { joinMeeting(input: $i) { token participant { id displayName kind organization } } }';
 
 export interface MeetingOverrides {

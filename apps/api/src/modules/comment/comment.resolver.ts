@@ -82,12 +82,19 @@ export class ProposalCommentsResolver {
   constructor(private readonly threads: CommentThreadLoader) {}
 
   @ResolveField(() => [CommentModel], {
-    description: 'Top-level comments, oldest first, with their replies (threaded)',
+    description: 'Top-level comments with their replies (threaded): oldest first, or newest first (e.g. the projector)',
     complexity: ({ args, childComplexity }) => (args.first ?? 50) * childComplexity,
   })
-  async comments(@Parent() p: ProposalModel, @Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<CommentModel[]> {
+  async comments(
+    @Parent() p: ProposalModel,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Args('newestFirst', { type: () => Boolean, nullable: true, defaultValue: false }) newestFirst: boolean,
+  ): Promise<CommentModel[]> {
     const thread = await this.threads.thread(ctx, p.id);
-    return (thread.children.get(TOP_LEVEL) ?? []).slice(page.offset, page.offset + page.first).map((c) => toCommentModel(c, p.processId));
+    const top = thread.children.get(TOP_LEVEL) ?? [];
+    const ordered = newestFirst ? [...top].reverse() : top;
+    return ordered.slice(page.offset, page.offset + page.first).map((c) => toCommentModel(c, p.processId));
   }
 
   @ResolveField(() => Int, { description: 'All comments and replies, hidden ones included' })

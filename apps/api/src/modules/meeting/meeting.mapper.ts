@@ -34,6 +34,7 @@ export const toAttendanceModel = (a: AttendanceRow): AttendanceModel => ({ ...a,
 
 export const toPreviewModel = (p: MeetingPreview): MeetingPreviewModel => ({
   meetingId: p.meeting.id,
+  processId: p.meeting.processId,
   title: p.meeting.title,
   processTitle: p.processTitle,
   status: p.meeting.status as MeetingStatus,

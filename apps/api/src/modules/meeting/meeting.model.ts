@@ -100,6 +100,9 @@ export class MeetingPreviewModel {
   @Field(() => ID)
   meetingId: string;
 
+  @Field(() => ID, { description: 'The process the code opens (its contents stay members-only)' })
+  processId: string;
+
   @Field()
   title: string;
 
