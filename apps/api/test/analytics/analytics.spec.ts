@@ -1,5 +1,6 @@
 import type { RunningServer } from '../../src/server';
 import { GqlClient } from '../support/graphql-client';
+import { download, endMeeting, startMeetingWith } from '../support/minutes-factories';
 import { joinAsGuest, liveMeeting } from '../support/meeting-factories';
 import { newMember, newProcess, TestProcess } from '../support/process-factories';
 import { newComment, newProposal, sql } from '../support/proposal-factories';
@@ -102,6 +103,42 @@ describe('cross-sector analytics after a scripted meeting', () => {
     await joinAsGuest(anon, meeting.joinCode, { displayName: '学生 さくら', sector: 'ACADEMIA' });
     const room = await p.organizer.client.ok<{ proposal: { missingVoices: string[] } }>(q, { id: a, m: meeting.id });
     expect(room.proposal.missingVoices).toEqual(['ACADEMIA']);
+    // An observer (press, citizens) in the room cannot comment or vote, so is never a missing voice.
+    const observer = await newMember(anon, p, 'OBSERVER', 'CITIZEN', '傍聴 記者');
+    await observer.client.ok('mutation($i: JoinMeetingInput!) { joinMeeting(input: $i) { token } }', { i: { code: meeting.joinCode, displayName: '傍聴 記者', sector: 'CITIZEN' } });
+    const withObserver = await p.organizer.client.ok<{ proposal: { missingVoices: string[] } }>(q, { id: a, m: meeting.id });
+    expect(withObserver.proposal.missingVoices).toEqual(['ACADEMIA']);
+  });
+
+  it('puts the missing voices of each agenda item into the minutes: sectors in the room silent on its proposals during the meeting', async () => {
+    const m = await newProcess(anon, '議事録の分析テスト');
+    const v = await newVoters(anon, m, { INDUSTRY: 1, LABOUR: 1, FINANCE: 1 });
+    const first = (await newProposal(m.organizer.client, m, { title: '空き家バンクの拡充' })).id;
+    const second = (await newProposal(m.organizer.client, m, { title: '地元企業の奨学金返還支援' })).id;
+    // Finance spoke on the first proposal before the meeting: it does not count as speaking at it.
+    await newComment(v.FINANCE[0].client, first, { stance: 'SUPPORT', body: '融資商品を用意できます。' });
+    const { meetingId, joinCode } = await startMeetingWith(m.organizer.client, m.id, [
+      { title: '住まい', proposalIds: [first] },
+      { title: '雇用', proposalIds: [second] },
+    ]);
+    for (const [who, sector] of [[v.INDUSTRY[0], 'INDUSTRY'], [v.LABOUR[0], 'LABOUR'], [v.FINANCE[0], 'FINANCE']] as const) {
+      await who.client.ok('mutation($i: JoinMeetingInput!) { joinMeeting(input: $i) { token } }', { i: { code: joinCode, displayName: who.displayName, sector } });
+    }
+    await newComment(v.INDUSTRY[0].client, first, { stance: 'SUPPORT', body: '賛成です。' });
+    await openVoting(m.organizer.client, second, { rule: 'MAJORITY' });
+    await castVote(v.LABOUR[0].client, second, 'AGREE');
+    await castVote(v.FINANCE[0].client, second, 'DISAGREE');
+    await endMeeting(m.organizer.client, meetingId);
+    const res = await download(server.url, `/api/meetings/${meetingId}/minutes.json`, m.organizer.client);
+    const doc = JSON.parse(res.body.toString('utf8')).document;
+    expect(doc.agenda.map((i: { missingVoices: { sector: string }[] }) => i.missingVoices.map((x) => x.sector))).toEqual([['FINANCE', 'LABOUR'], ['INDUSTRY']]);
+    const md = (await download(server.url, `/api/meetings/${meetingId}/minutes.md`, m.organizer.client)).body.toString('utf8');
+    expect(md).toContain('#### 声の届いていない分野\n\n金融機関、労働団体');
+    expect(md).toContain('#### 声の届いていない分野\n\n産業界');
+    // A vote cast after the meeting ended does not change what the minutes say about the meeting.
+    await castVote(v.INDUSTRY[0].client, second, 'AGREE');
+    const later = JSON.parse((await download(server.url, `/api/meetings/${meetingId}/minutes.json`, m.organizer.client)).body.toString('utf8')).document;
+    expect(later.agenda[1].missingVoices.map((x: { sector: string }) => x.sector)).toEqual(['INDUSTRY']);
   });
 
   it('monitors representation against targets the organiser sets, flagging under half the target', async () => {
@@ -153,18 +190,33 @@ describe('cross-sector analytics after a scripted meeting', () => {
     expect(res.process.opinionGroups.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('hides small sectors of a secret ballot in the matrix', async () => {
+  it('hides small sectors of a secret ballot in the matrix, and a sector they were merged into', async () => {
     const s = await newProcess(anon, '秘密投票テスト');
-    const v = await newVoters(anon, s, { INDUSTRY: 3, LABOUR: 1 });
-    const id = (await newProposal(s.organizer.client, s)).id;
+    const v = await newVoters(anon, s, { INDUSTRY: 3, LABOUR: 2, MEDIA: 1 });
+    const id = (await newProposal(s.organizer.client, s, { pillarId: s.pillarIds[0] })).id;
     await openVoting(s.organizer.client, id, { rule: 'MAJORITY', ballot: 'SECRET' });
-    await Promise.all([...v.INDUSTRY.map((x) => castVote(x.client, id, 'AGREE')), castVote(v.LABOUR[0].client, id, 'DISAGREE')]);
+    // Labour (2) and media (1) are pooled into one shown group of 3; industry is shown on its own.
+    await Promise.all([...v.INDUSTRY.map((x) => castVote(x.client, id, 'AGREE')), ...v.LABOUR.map((x) => castVote(x.client, id, 'DISAGREE')), castVote(v.MEDIA[0].client, id, 'AGREE')]);
     await closeVoting(s.organizer.client, id);
-    const data = await s.organizer.client.ok<{ process: { agreementMatrix: Cell[] } }>(PROCESS_ANALYTICS, { id: s.id });
+    const data = await s.organizer.client.ok<{ process: { agreementMatrix: Cell[]; crossPillar: { sector: string; meanAgreeShare: number | null }[] } }>(PROCESS_ANALYTICS, { id: s.id });
     expect(data.process.agreementMatrix.find((c) => c.sector === 'LABOUR')).toMatchObject({ agreeShare: null, suppressed: true });
+    expect(data.process.agreementMatrix.find((c) => c.sector === 'MEDIA')).toMatchObject({ agreeShare: null, suppressed: true });
     expect(data.process.agreementMatrix.find((c) => c.sector === 'INDUSTRY')).toMatchObject({ agreeShare: 1, suppressed: false });
+    // The per-pillar view must not give back what the matrix hides.
+    expect(data.process.crossPillar.filter((c) => c.meanAgreeShare !== null).map((c) => c.sector)).toEqual(['INDUSTRY']);
+
+    // One labour voter beside industry: the pool is too small, so it is folded into industry's row;
+    // industry's own figure would then give labour's vote away (merged row minus industry), so it is hidden too.
+    const id2 = (await newProposal(s.organizer.client, s, { pillarId: s.pillarIds[1] })).id;
+    await openVoting(s.organizer.client, id2, { rule: 'MAJORITY', ballot: 'SECRET' });
+    await Promise.all([...v.INDUSTRY.map((x) => castVote(x.client, id2, 'AGREE')), castVote(v.LABOUR[0].client, id2, 'DISAGREE')]);
+    const folded = await s.organizer.client.ok<{ process: { agreementMatrix: Cell[] } }>(PROCESS_ANALYTICS, { id: s.id });
+    expect(folded.process.agreementMatrix.filter((c) => c.proposalId === id2 && c.voters > 0).map((c) => [c.sector, c.agreeShare, c.suppressed])).toEqual([
+      ['INDUSTRY', null, true],
+      ['LABOUR', null, true],
+    ]);
     const rows = await sql<{ n: number }>(server.databaseUrl, 'SELECT count(*)::int AS n FROM vote v JOIN voting_round r ON r.id = v.round_id WHERE r.proposal_id = $1', [id]);
-    expect(rows[0].n).toBe(4);
+    expect(rows[0].n).toBe(6);
   });
 
   it('refuses non-members', async () => {

@@ -109,6 +109,26 @@ describe('exports: minutes (md, docx, pdf, json), votes.csv, records.json', () =
       expect(md).toContain('**合意記録チェーンの検証**: 正常（2 件の記録を検証）');
     });
 
+    it('has the analytics section: bridging score and agreement per sector per decision, missing voices per item, dialogue index, representation', async () => {
+      const md = (await get(`/api/meetings/${s.meetingId}/minutes.md`, s.participant.client)).body.toString('utf8');
+      const [openPart, secretPart] = md.split('### 提案: 地域通貨の導入');
+      // Open ballot: labour's lone DISAGREE is the weakest sector, (0 + 1) / (1 + 2).
+      expect(openPart).toContain('#### 分野別の賛成率\n\n- **架け橋スコア**: 33\\.3%');
+      expect(openPart).toMatch(/\| 産業界 \| 100% \| 3 \|\n\| 行政 \| 100% \| 1 \|\n\| 大学・教育 \| —（投票なし） \| 0 \|\n\| 金融機関 \| —（投票なし） \| 0 \|\n\| 労働団体 \| 0% \| 1 \|\n\| 報道・メディア \| 100% \| 1 \|\n\| 住民 \| —（投票なし） \| 0 \|/);
+      // Secret ballot: scored on the merged tally; the pooled sectors are hidden, not just the small ones' figures.
+      expect(secretPart).toContain('- **架け橋スコア**: 50%');
+      expect(secretPart).toMatch(/\| 産業界 \| 100% \| 3 \|\n\| 行政 \| 非表示（秘密投票・3人未満） \| — \|\n\| 大学・教育 \| —（投票なし） \| 0 \|\n\| 金融機関 \| —（投票なし） \| 0 \|\n\| 労働団体 \| 非表示（秘密投票・3人未満） \| — \|\n\| 報道・メディア \| 非表示（秘密投票・3人未満） \| — \|/);
+      // Every sector in the room spoke on both items (the observer attends but cannot speak).
+      expect(md.match(/#### 声の届いていない分野\n\nなし（出席した全分野がコメントまたは投票をしました）/g)).toHaveLength(2);
+      expect(md).toContain('## 分野横断の分析\n\n- **対話指数**: 100%（会議中の返信 1 件のうち 1 件が他分野への返信）');
+      expect(md).toMatch(/\| 産業界 \| 3 \| 37\\.5% \| 16\\.6% \| — \|\n\| 行政 \| 2 \| 25% \| 16\\.6% \| — \|\n\| 大学・教育 \| 0 \| 0% \| 16\\.6% \| 不足 \|/);
+      expect(md).toContain('目標の半分に満たない分野：大学・教育、金融機関');
+      const en = (await get(`/api/meetings/${s.meetingId}/minutes.md?lang=en`, s.participant.client)).body.toString('utf8');
+      for (const s2 of ['#### Agreement by sector', '- **Bridging score**: 33\\.3%', '| Labour | Hidden (secret ballot, fewer than 3) | — |', '#### Missing voices', '## Cross-sector analytics', '- **Dialogue index**: 100% (1 of 1 reply during the meeting answered another sector)', 'Below half their target: Academia, Finance']) {
+        expect(en).toContain(s2);
+      }
+    });
+
     it('never turns what participants wrote into markup', async () => {
       const md = (await get(`/api/meetings/${s.meetingId}/minutes.md`, s.participant.client)).body.toString('utf8');
       const html = new MarkdownIt({ html: true, linkify: true }).render(md);
@@ -142,6 +162,12 @@ describe('exports: minutes (md, docx, pdf, json), votes.csv, records.json', () =
     expect(docxText(tally)).toMatch(/分野\n賛成\n反対\n棄権\nブロック\n計\n産業界\n3\n0\n0\n0\n3\n行政\n1\n0\n0\n0\n1\n労働団体\n0\n1\n0\n0\n1\n報道・メディア\n1\n0\n0\n0\n1\n合計\n5\n1\n0\n0\n6/);
     expect(xml).not.toContain('<script>');
     expect(text).toContain(HOSTILE_COMMENT);
+    // The analytics section, with Japanese labels.
+    for (const w of ['分野別の賛成率', '架け橋スコア', '声の届いていない分野', '分野横断の分析', '対話指数', '出席者の代表性', '非表示（秘密投票・3人未満）', '目標の半分に満たない分野：大学・教育、金融機関']) expect(text).toContain(w);
+    const agreement = xml.split('<w:tbl>').find((t) => t.includes('>賛成率<')) ?? '';
+    expect(docxText(agreement)).toMatch(/^分野\n賛成率\n投票者\n産業界\n100%\n3\n行政\n100%\n1\n/);
+    const en = docxText(readZipEntry((await get(`/api/meetings/${s.meetingId}/minutes.docx?lang=en`, s.observer.client)).body, 'word/document.xml'));
+    for (const w of ['Agreement by sector', 'Bridging score', 'Missing voices', 'Cross-sector analytics', 'Dialogue index', 'Representation of the attendance']) expect(en).toContain(w);
   });
 
   it('minutes.pdf is a searchable A4 PDF with the Japanese title and sector names', async () => {
@@ -154,6 +180,12 @@ describe('exports: minutes (md, docx, pdf, json), votes.csv, records.json', () =
     expect(text).toContain('<script>alert(1)</script>');
     expect(text.replace(/\s+/g, '')).toContain(s.openRecord.hash);
     expect(pdfText(res.body, ['-layout'])).toMatch(/合計\s+5\s+1\s+0\s+0\s+6/);
+    for (const w of ['分野別の賛成率', '架け橋スコア', '声の届いていない分野', '分野横断の分析', '対話指数', '出席者の代表性', '非表示（秘密投票・3人未満）']) expect(text).toContain(w);
+    expect(text).toContain('目標の半分に満たない分野：大学・教育、金融機関');
+    // The participant's emoji is a glyph of the embedded Noto Emoji, so it extracts as text.
+    expect(text).toContain('雇用が生まれます🌾');
+    const en = pdfText((await get(`/api/meetings/${s.meetingId}/minutes.pdf?lang=en`, s.participant.client)).body);
+    for (const w of ['Agreement by sector', 'Missing voices', 'Cross-sector analytics', 'Dialogue index']) expect(en).toContain(w);
   });
 
   it('minutes.json is the bilingual MinutesDocument (open data) with schemaVersion', async () => {
@@ -162,7 +194,7 @@ describe('exports: minutes (md, docx, pdf, json), votes.csv, records.json', () =
     const json = JSON.parse(res.body.toString('utf8'));
     expect(json).toMatchObject({ format: 'yoriai.minutes-export/1', status: 'DRAFT', contentHash: null });
     const doc = json.document;
-    expect(doc).toMatchObject({ kind: 'yoriai.minutes', schemaVersion: 1, status: 'DRAFT', meeting: { id: s.meetingId, title: MEETING_TITLE, status: 'ENDED', timeZone: 'Asia/Tokyo' } });
+    expect(doc).toMatchObject({ kind: 'yoriai.minutes', schemaVersion: 2, status: 'DRAFT', meeting: { id: s.meetingId, title: MEETING_TITLE, status: 'ENDED', timeZone: 'Asia/Tokyo' } });
     expect(doc.attendance.total).toBe(8);
     expect(doc.attendance.bySector.map((g: { sector: string; count: number }) => [g.sector, g.count])).toEqual([
       ['INDUSTRY', 3],
@@ -182,6 +214,25 @@ describe('exports: minutes (md, docx, pdf, json), votes.csv, records.json', () =
     expect(secret.ballot).toBe('SECRET');
     expect(secret.dissent.every((d: { name: string | null }) => d.name === null)).toBe(true);
     expect(doc.footer.chain).toEqual({ valid: true, length: 2, brokenAt: null, reason: null, headHash: s.secretRecord.hash });
+    // Analytics: the same formulas (and figures) as the GraphQL fields.
+    expect(p1.decisions[0].analytics.bridgingScore).toBe(0.3333);
+    expect(p1.decisions[0].analytics.agreement.find((c: { sector: string }) => c.sector === 'LABOUR')).toEqual({ sector: 'LABOUR', label: { ja: '労働団体', en: 'Labour' }, agreeShare: 0, voters: 1, suppressed: false });
+    expect(secret.analytics.bridgingScore).toBe(0.5);
+    expect(secret.analytics.agreement.filter((c: { suppressed: boolean }) => c.suppressed).map((c: { sector: string; agreeShare: null; voters: null }) => [c.sector, c.agreeShare, c.voters])).toEqual([
+      ['GOVERNMENT', null, null],
+      ['LABOUR', null, null],
+      ['MEDIA', null, null],
+    ]);
+    expect(doc.agenda.map((a: { missingVoices: unknown[] }) => a.missingVoices)).toEqual([[], []]);
+    const live = await s.organizer.client.ok<{ meeting: { dialogueIndex: number; representation: { sector: string; count: number; share: number; target: number; underRepresented: boolean }[] } }>(
+      'query($id: ID!) { meeting(id: $id) { dialogueIndex representation { sector count share target underRepresented } } }',
+      { id: s.meetingId },
+    );
+    expect(doc.analytics.dialogue).toEqual({ index: live.meeting.dialogueIndex, replies: 1, crossSector: 1 });
+    const round4 = (x: number) => Math.round(x * 10000) / 10000;
+    expect(doc.analytics.representation.map((r: { sector: string; count: number; share: number; target: number; underRepresented: boolean }) => ({ sector: r.sector, count: r.count, share: r.share, target: r.target, underRepresented: r.underRepresented }))).toEqual(
+      live.meeting.representation.map((r) => ({ ...r, share: round4(r.share), target: round4(r.target) })),
+    );
   });
 
   describe('votes.csv', () => {

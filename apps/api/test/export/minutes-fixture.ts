@@ -19,13 +19,17 @@ const sectorLabel = {
   LABOUR: { ja: '労働団体', en: 'Labour' },
   MEDIA: { ja: '報道・メディア', en: 'Media' },
   FINANCE: { ja: '金融機関', en: 'Finance' },
+  ACADEMIA: { ja: '大学・教育', en: 'Academia' },
+  CITIZEN: { ja: '住民', en: 'Residents' },
 } as const;
+
+const none = (sector: keyof typeof sectorLabel) => ({ sector, label: sectorLabel[sector], agreeShare: null, voters: 0, suppressed: false });
 
 /** A hand-built document covering every section, for renderer unit tests (no database needed). */
 export function minutesFixture(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
   return {
     kind: 'yoriai.minutes',
-    schemaVersion: 1,
+    schemaVersion: 2,
     status: 'DRAFT',
     meeting: {
       id: '11111111-1111-4111-8111-111111111111',
@@ -155,13 +159,40 @@ export function minutesFixture(overrides: Partial<MinutesDocument> = {}): Minute
                     statusLabel: { ja: '未完了', en: 'Open' },
                   },
                 ],
+                analytics: {
+                  // Labour (1 + 1) / (2 + 2) is the lowest sector.
+                  bridgingScore: 0.5,
+                  agreement: [
+                    { sector: 'INDUSTRY', label: sectorLabel.INDUSTRY, agreeShare: 1, voters: 2, suppressed: false },
+                    none('GOVERNMENT'),
+                    none('ACADEMIA'),
+                    none('FINANCE'),
+                    { sector: 'LABOUR', label: sectorLabel.LABOUR, agreeShare: 0.5, voters: 2, suppressed: false },
+                    none('MEDIA'),
+                    none('CITIZEN'),
+                  ],
+                },
               },
             ],
           },
         ],
+        missingVoices: [],
       },
     ],
     summary: `全体として、テレワーク拠点の整備に合意した。\n${HOSTILE.script} ${HOSTILE.link}`,
+    analytics: {
+      // c3 (media) replied to c2 (labour): one reply, across sectors.
+      dialogue: { index: 1, replies: 1, crossSector: 1 },
+      representation: [
+        { sector: 'INDUSTRY', label: sectorLabel.INDUSTRY, count: 2, share: 0.5, target: 0.1667, underRepresented: false },
+        { sector: 'GOVERNMENT', label: sectorLabel.GOVERNMENT, count: 0, share: 0, target: 0.1667, underRepresented: true },
+        { sector: 'ACADEMIA', label: sectorLabel.ACADEMIA, count: 0, share: 0, target: 0.1667, underRepresented: true },
+        { sector: 'FINANCE', label: sectorLabel.FINANCE, count: 0, share: 0, target: 0.1667, underRepresented: true },
+        { sector: 'LABOUR', label: sectorLabel.LABOUR, count: 1, share: 0.25, target: 0.1667, underRepresented: false },
+        { sector: 'MEDIA', label: sectorLabel.MEDIA, count: 1, share: 0.25, target: 0.1667, underRepresented: false },
+        { sector: 'CITIZEN', label: sectorLabel.CITIZEN, count: 0, share: 0, target: 0, underRepresented: false },
+      ],
+    },
     footer: {
       generatedAt: '2026-11-23T08:00:00.000Z',
       finalizedAt: null,

@@ -13,6 +13,30 @@ const ja: RenderContext = { lang: 'ja', contentHash: null, exportedAt: new Date(
 const en: RenderContext = { ...ja, lang: 'en' };
 const FINAL_HASH = 'c'.repeat(64);
 
+/** The fixture as a secret ballot whose small sectors are suppressed, with a sector that never spoke. */
+function secretFixture(): MinutesDocument {
+  const doc = minutesFixture();
+  const item = doc.agenda[0] as MinutesDocument['agenda'][number];
+  const proposal = item.proposals[0] as MinutesDocument['agenda'][number]['proposals'][number];
+  const decision = proposal.decisions[0] as MinutesDocument['agenda'][number]['proposals'][number]['decisions'][number];
+  const agreement = (decision.analytics?.agreement ?? []).map((c) => (c.sector === 'LABOUR' ? { ...c, agreeShare: null, voters: null, suppressed: true } : c));
+  return {
+    ...doc,
+    agenda: [{ ...item, missingVoices: [{ sector: 'FINANCE', label: { ja: '金融機関', en: 'Finance' } }], proposals: [{ ...proposal, decisions: [{ ...decision, ballot: 'SECRET', analytics: { bridgingScore: 0.75, agreement } }] }] }],
+  };
+}
+
+/** A document finalised before the analytics section existed (schemaVersion 1). */
+function versionOneFixture(): MinutesDocument {
+  const doc = minutesFixture();
+  const { analytics: _a, ...rest } = doc;
+  return {
+    ...rest,
+    schemaVersion: 1,
+    agenda: doc.agenda.map(({ missingVoices: _m, ...item }) => ({ ...item, proposals: item.proposals.map((p) => ({ ...p, decisions: p.decisions.map(({ analytics: _d, ...d }) => d) })) })),
+  };
+}
+
 /** The most permissive Markdown renderer there is: raw HTML on, bare links on. */
 const markdownToHtml = (md: string) => new MarkdownIt({ html: true, linkify: true }).render(md);
 
@@ -21,7 +45,7 @@ describe('minutes renderers (hand-built document)', () => {
     it('prints the sections in order with Japanese labels and marks a draft 「案」', () => {
       const md = renderMinutesMarkdown(minutesFixture(), ja);
       expect(md.startsWith('# 第3回 北秋田市 地域ビジョン ワークショップ 議事録（案）\n')).toBe(true);
-      const order = ['**日時**: 2026年11月23日(月) 14:00–16:30', '**場所**', '**主催**', '**ファシリテーター**', '## 出席者（計 4 名）', '## 議題', '## 議事概要', '## 議題 1:', '### 提案:', '#### 意見', '#### 採決（記録番号 1）', '#### 少数意見', '## 決定事項', '## 今後の対応', '## 記録と検証'];
+      const order = ['**日時**: 2026年11月23日(月) 14:00–16:30', '**場所**', '**主催**', '**ファシリテーター**', '## 出席者（計 4 名）', '## 議題', '## 議事概要', '## 議題 1:', '### 提案:', '#### 意見', '#### 採決（記録番号 1）', '#### 分野別の賛成率', '#### 少数意見', '#### 声の届いていない分野', '## 分野横断の分析', '### 出席者の代表性', '## 決定事項', '## 今後の対応', '## 記録と検証'];
       const positions = order.map((s) => md.indexOf(s));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -30,6 +54,39 @@ describe('minutes renderers (hand-built document)', () => {
       expect(md).toContain(`**記録ハッシュ**: ${'b'.repeat(64)}`);
       expect(md).toContain('モデレーターが非表示にしたコメント 2 件は掲載していません。');
       expect(md).toContain('案（未確定）');
+    });
+
+    it('adds the analytics: bridging score and agreement per sector, missing voices, dialogue index, representation vs targets', () => {
+      const md = renderMinutesMarkdown(minutesFixture(), ja);
+      expect(md).toContain('- **架け橋スコア**: 50%');
+      expect(md).toMatch(/\| 分野 \| 賛成率 \| 投票者 \|\n\| --- \| ---: \| ---: \|\n\| 産業界 \| 100% \| 2 \|\n\| 行政 \| —（投票なし） \| 0 \|/);
+      expect(md).toContain('| 労働団体 | 50% | 2 |');
+      expect(md).toContain('#### 声の届いていない分野\n\nなし（出席した全分野がコメントまたは投票をしました）');
+      expect(md).toContain('- **対話指数**: 100%（会議中の返信 1 件のうち 1 件が他分野への返信）');
+      expect(md).toContain('| 分野 | 人数 | 割合 | 目標 | 状況 |');
+      expect(md).toContain('| 産業界 | 2 | 50% | 16\\.6% | — |');
+      expect(md).toContain('| 行政 | 0 | 0% | 16\\.6% | 不足 |');
+      expect(md).toContain('| 住民 | 0 | 0% | 0% | — |');
+      expect(md).toContain('目標の半分に満たない分野：行政、大学・教育、金融機関');
+      // Every measure is explained in one line.
+      for (const s2 of ['架け橋スコア：賛成率が最も低い分野の値', '対話指数：会議中の返信のうち', '目標の半分に満たない分野を「不足」']) expect(md).toContain(s2);
+    });
+
+    it('hides the small sectors of a secret ballot and names the sectors that did not speak', () => {
+      const md = renderMinutesMarkdown(secretFixture(), ja);
+      expect(md).toContain('| 労働団体 | 非表示（秘密投票・3人未満） | — |');
+      expect(md).not.toContain('| 労働団体 | 50% |');
+      expect(md).toContain('無記名投票のため、単独で表示されない分野');
+      expect(md).toContain('#### 声の届いていない分野\n\n金融機関');
+      const en2 = renderMinutesMarkdown(secretFixture(), en);
+      expect(en2).toContain('| Labour | Hidden (secret ballot, fewer than 3) | — |');
+      expect(en2).toContain('#### Missing voices\n\nFinance');
+    });
+
+    it('renders minutes finalised before the analytics section (schemaVersion 1) without it', () => {
+      const md = renderMinutesMarkdown(versionOneFixture(), ja);
+      expect(md).toContain('#### 少数意見');
+      expect(md).not.toMatch(/分野別の賛成率|声の届いていない分野|分野横断の分析/);
     });
 
     it('never turns user text into markup, even under a renderer that allows raw HTML', () => {
@@ -48,7 +105,7 @@ describe('minutes renderers (hand-built document)', () => {
       expect(html).toContain('# 見出しではない');
       expect(html).toContain('1. 番号付きではない');
       // The table a comment tried to open stayed text; the document's own tables are the only <table>s.
-      expect(html.match(/<table>/g)?.length).toBe(5);
+      expect(html.match(/<table>/g)?.length).toBe(7);
     });
 
     it('escapes line by line: block markers only matter at the start of a line', () => {
@@ -63,12 +120,31 @@ describe('minutes renderers (hand-built document)', () => {
     it('uses English labels with ?lang=en and keeps what people wrote as written', () => {
       const md = renderMinutesMarkdown(minutesFixture(), en);
       expect(md).toContain('# 第3回 北秋田市 地域ビジョン ワークショップ Minutes (DRAFT)');
-      for (const s of ['**Date and time**: Mon 23 Nov 2026, 14:00–16:30 JST', '## Attendance (4 people)', '## Agenda', '#### Dissenting views', '| Industry | 2 |', '## Next steps', 'Cross-sector consensus (threshold 60%, min. sectors 2)', 'All 2 sectors reached 60% agree']) {
+      for (const s of [
+        '**Date and time**: Mon 23 Nov 2026, 14:00–16:30 JST',
+        '## Attendance (4 people)',
+        '## Agenda',
+        '#### Dissenting views',
+        '| Industry | 2 |',
+        '## Next steps',
+        'Cross-sector consensus (threshold 60%, min. sectors 2)',
+        'All 2 sectors reached 60% agree',
+        '#### Agreement by sector',
+        '- **Bridging score**: 50%',
+        '| Finance | — (no votes) | 0 |',
+        '#### Missing voices',
+        'None — every sector present commented or voted.',
+        '## Cross-sector analytics',
+        '- **Dialogue index**: 100% (1 of 1 reply during the meeting answered another sector)',
+        '### Representation of the attendance',
+        '| Government | 0 | 0% | 16\\.6% | Under-represented |',
+        'Below half their target: Government, Academia, Finance',
+      ]) {
         expect(md).toContain(s);
       }
       expect(md).toContain('Pillar: Creating a local living environment');
       expect(md).toContain('雇用が生まれます🌾');
-      expect(md).not.toMatch(/出席者|少数意見|議事概要/);
+      expect(md).not.toMatch(/出席者|少数意見|議事概要|架け橋|対話指数|代表性/);
     });
 
     it('shows the content hash of final minutes and no draft marks', () => {
@@ -90,11 +166,19 @@ describe('minutes renderers (hand-built document)', () => {
       expect(xml).toContain('w:val="Heading1"');
       expect(xml).toContain('w:eastAsia="游ゴシック"');
       expect(xml).toContain('w:ascii="Yu Gothic"');
-      // Tables: header fields, attendance, proposal fields, KPIs, vote fields, tally, decisions, next steps, verification.
-      expect(xml.match(/<w:tbl>/g)?.length).toBe(9);
+      // Tables: header fields, attendance, proposal fields, KPIs, vote fields, tally, bridging score,
+      // agreement by sector, dialogue index, representation, decisions, next steps, verification.
+      expect(xml.match(/<w:tbl>/g)?.length).toBe(13);
       const tally = xml.split('<w:tbl>').find((t) => t.includes('>ブロック<') && t.includes('>合計<')) ?? '';
       expect(docxText(tally)).toMatch(/分野\n賛成\n反対\n棄権\nブロック\n計\n産業界\n2\n0\n0\n0\n2\n労働団体\n1\n1\n0\n0\n2\n合計\n3\n1\n0\n0\n4/);
       expect(text).toMatch(/産業界\n2\n山田 太郎（北秋田商工会）、ゲスト 次郎（鷹巣観光協会・ゲスト）/);
+      const agreement = xml.split('<w:tbl>').find((t) => t.includes('>賛成率<')) ?? '';
+      expect(docxText(agreement)).toMatch(/^分野\n賛成率\n投票者\n産業界\n100%\n2\n行政\n—（投票なし）\n0\n/);
+      const representation = xml.split('<w:tbl>').find((t) => t.includes('>目標<')) ?? '';
+      expect(docxText(representation)).toMatch(/分野\n人数\n割合\n目標\n状況\n産業界\n2\n50%\n16\.6%\n—\n行政\n0\n0%\n16\.6%\n不足/);
+      for (const s2 of ['分野別の賛成率', '架け橋スコア', '声の届いていない分野', '分野横断の分析', '対話指数', '100%（会議中の返信 1 件のうち 1 件が他分野への返信）', '出席者の代表性', '目標の半分に満たない分野：行政、大学・教育、金融機関']) expect(text).toContain(s2);
+      const secret = docxText(readZipEntry(await renderMinutesDocx(secretFixture(), ja), 'word/document.xml'));
+      expect(secret).toMatch(/労働団体\n非表示（秘密投票・3人未満）\n—/);
       const styles = readZipEntry(docx, 'word/styles.xml');
       expect(styles).toContain('w:eastAsia="游ゴシック"');
     });
@@ -112,6 +196,8 @@ describe('minutes renderers (hand-built document)', () => {
       expect(text).toContain('Minutes (DRAFT)');
       expect(text).toContain('Dissenting views');
       expect(text).toMatch(/Sector\nAgree\nDisagree\nAbstain\nBlock\nTotal\nIndustry/);
+      for (const s2 of ['Agreement by sector', 'Bridging score', 'Missing voices', 'Cross-sector analytics', 'Dialogue index', 'Representation of the attendance', 'Under-represented']) expect(text).toContain(s2);
+      expect(text).toMatch(/Sector\nAgree share\nVoters\nIndustry\n100%\n2/);
     });
   });
 
@@ -129,6 +215,21 @@ describe('minutes renderers (hand-built document)', () => {
       expect(layout).toMatch(/産業界\s+2\s+0\s+0\s+0\s+2/);
       expect(layout).toMatch(/合計\s+3\s+1\s+0\s+0\s+4/);
       expect(text.replace(/\s+/g, '')).toContain('b'.repeat(64));
+      for (const s of ['分野別の賛成率', '架け橋スコア', '声の届いていない分野', '分野横断の分析', '対話指数', '出席者の代表性']) expect(text).toContain(s);
+      expect(layout).toMatch(/産業界\s+100%\s+2/);
+      expect(layout).toMatch(/行政\s+0\s+0%\s+16\.6%\s+不足/);
+      expect(pdfText(await renderMinutesPdf(secretFixture(), ja))).toContain('非表示（秘密投票・3人未満）');
+    });
+
+    it('prints emoji with the Noto Emoji font instead of empty boxes', async () => {
+      const doc = minutesFixture({ summary: '🍙おにぎり🌸の試食会を開きます 👨‍👩‍👧 🇯🇵' });
+      const pdf = await renderMinutesPdf(doc, ja);
+      expect(pdfInfo(pdf).fonts).toMatch(/NotoEmoji-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+      const text = pdfText(pdf);
+      // pdftotext gives back each glyph's Unicode: the emoji are real text, not .notdef boxes.
+      expect(text).toContain('🍙おにぎり🌸の試食会を開きます');
+      // The comment with 🌾 in the fixture too.
+      expect(text).toContain('雇用が生まれます🌾');
     });
 
     it('prints hostile text literally and uses English labels with lang=en', async () => {
@@ -156,5 +257,6 @@ describe('minutes renderers (hand-built document)', () => {
     expect(renderMinutesMarkdown(sample, ja)).toContain('## 出席者（計 4 名）');
     expect(docxText(readZipEntry(await renderMinutesDocx(sample, ja), 'word/document.xml'))).toContain('第3回 北秋田市 地域ビジョン ワークショップ 議事録（案）');
     expect(pdfText(await renderMinutesPdf(sample, en))).toContain('Dissenting views');
+    expect(renderMinutesMarkdown(sample, ja)).toContain('## 分野横断の分析');
   });
 });

@@ -10,6 +10,11 @@ export interface Workshop {
   organiser: Account;
   facilitator: Account;
   secretariat: Account;
+  /** Members checked in to the meeting (産・金・労 voted; 言, the journalist, has not spoken). */
+  industry: Account;
+  finance: Account;
+  labour: Account;
+  media: Account;
 }
 
 const ADD_MEMBER = 'mutation($i: AddMemberInput!) { addMember(input: $i) { id } }';
@@ -88,5 +93,5 @@ export async function setUpLiveWorkshop(url: string): Promise<Workshop> {
   for (const [a, choice, reason] of votes) {
     await anon.as(a.token).run('mutation($i: CastVoteInput!) { castVote(input: $i) { id } }', { i: { proposalId, choice, reason } });
   }
-  return { processId, processTitle, proposalId, proposalTitle, meetingId, joinCode: started.startMeeting.joinCode, organiser, facilitator, secretariat };
+  return { processId, processTitle, proposalId, proposalTitle, meetingId, joinCode: started.startMeeting.joinCode, organiser, facilitator, secretariat, industry, finance, labour, media };
 }

@@ -32,6 +32,10 @@ export function createRouter() {
           path: 'p/:processId/proposals/:proposalId/edit',
           lazy: async () => ({ Component: (await import('../features/proposals/pages/edit-proposal-page')).EditProposalPage }),
         },
+        {
+          path: 'p/:processId/analytics',
+          lazy: async () => ({ Component: (await import('../features/analytics/pages/analytics-page')).AnalyticsPage }),
+        },
         { path: 'p/:processId/desk', lazy: async () => ({ Component: (await import('../features/desk/pages/desk-page')).DeskPage }) },
         {
           path: 'p/:processId/settings',

@@ -21,7 +21,7 @@ export class AgreementCellModel {
   @Field(() => Int)
   voters: number;
 
-  @Field({ description: 'Secret ballot with fewer than 3 voters in the sector: hidden so no vote can be inferred' })
+  @Field({ description: 'Secret ballot: the sector is not shown on its own in the tally (fewer than 3 voters, or pooled with such sectors), so it is hidden and no vote can be inferred' })
   suppressed: boolean;
 }
 

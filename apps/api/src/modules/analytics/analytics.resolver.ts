@@ -75,7 +75,7 @@ export class ProcessAnalyticsResolver {
 export class ProposalAnalyticsResolver {
   constructor(private readonly analytics: AnalyticsService) {}
 
-  @ResolveField(() => [SectorEnum], { description: 'Sectors present (at the meeting, or members of the process) that have neither commented nor voted' })
+  @ResolveField(() => [SectorEnum], { description: 'Sectors present (attendees of the meeting, or members of the process; observers never) that have neither commented nor voted' })
   missingVoices(@Parent() p: ProposalModel, @Ctx() ctx: RequestContext, @Args('meetingId', { type: () => ID, nullable: true }) meetingId?: string): Promise<Sector[]> {
     return this.analytics.missingVoices(ctx.viewer, p.id, meetingId);
   }

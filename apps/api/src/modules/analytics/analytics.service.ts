@@ -23,7 +23,7 @@ import {
   type Tally,
   type VoteChoice,
 } from '@yoriai/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../../common/auth/access.service';
 import type { Viewer } from '../../common/auth/viewer';
 import { TransactionRunner } from '../../common/database/transaction-runner';
@@ -55,6 +55,24 @@ export interface OpinionGroupView {
 export type RepresentationBasis = 'MEMBERS' | 'VOTERS';
 
 const PROPOSAL = { ja: '提案', en: 'The proposal' };
+
+/**
+ * Sectors whose own figures may be shown: all of an open ballot; of a secret ballot only those the
+ * shown tally lists unmerged with at least 3 voters (see mergeSmallSectors).
+ */
+export function visibleSectors(ballot: Ballot, tally: Tally): Sector[] {
+  if (ballot !== 'SECRET') return tally.bySector.map((r) => r.sector);
+  return shownTally(ballot, tally)
+    .bySector.filter((r) => !(r.mergedSectors && r.mergedSectors.length > 1) && r.total >= SECRET_MIN_VOTERS)
+    .map((r) => r.sector);
+}
+
+/** The tally with only the visible sectors' rows (totals unchanged, which are public anyway). */
+function visibleTally(ballot: Ballot, tally: Tally): Tally {
+  if (ballot !== 'SECRET') return tally;
+  const visible = new Set(visibleSectors(ballot, tally));
+  return { ...tally, bySector: tally.bySector.filter((r) => visible.has(r.sector)) };
+}
 
 /**
  * Cross-sector consensus analytics (DESIGN.md §3, docs/analytics.md). The measures are pure
@@ -93,13 +111,18 @@ export class AnalyticsService {
     return [...byProposal.entries()].map(([proposalId, e]) => ({ proposalId, pillarId: e.pillarId, ballot: e.ballot, tally: tallyFromCounts(e.counts) }));
   }
 
-  /** Proposal × sector agree shares; secret-ballot cells with fewer than 3 voters are suppressed. */
+  /**
+   * Proposal × sector agree shares. For a secret ballot only sectors the public tally shows on their
+   * own (≥ 3 voters, not merged) are given: a sector pooled with small ones is suppressed too, since
+   * its figure subtracted from the merged row would reveal the small sectors' votes.
+   */
   async agreementMatrix(viewer: Viewer, processId: string, pillarId?: string | null): Promise<AnalyticsCell[]> {
     await this.access.require(viewer, processId, 'process.read');
     const tallies = await this.latestTallies(processId, pillarId);
-    const secret = new Set(tallies.filter((t) => t.ballot === 'SECRET').map((t) => t.proposalId));
+    const shown = new Map(tallies.map((t) => [t.proposalId, t.ballot === 'SECRET' ? new Set(visibleSectors(t.ballot, t.tally)) : null]));
     return agreementMatrix(tallies.map((t) => ({ proposalId: t.proposalId, pillarId: t.pillarId, tally: t.tally }))).map((cell) => {
-      const suppressed = secret.has(cell.proposalId) && cell.voters > 0 && cell.voters < SECRET_MIN_VOTERS;
+      const visible = shown.get(cell.proposalId);
+      const suppressed = !!visible && cell.voters > 0 && !visible.has(cell.sector);
       return { ...cell, pillarId: cell.pillarId as string, agreeShare: suppressed ? null : cell.agreeShare, suppressed };
     });
   }
@@ -113,18 +136,19 @@ export class AnalyticsService {
       .map((r) => ({ proposalId: r.id, score: r.score, voters: r.voters }));
   }
 
+  /** Secret ballots contribute only the sectors their public tally shows on their own (as in the matrix). */
   async crossPillar(viewer: Viewer, processId: string): Promise<CrossPillarCell[]> {
     await this.access.require(viewer, processId, 'process.read');
-    return crossPillar(await this.latestTallies(processId));
+    return crossPillar((await this.latestTallies(processId)).map((t) => ({ pillarId: t.pillarId, tally: visibleTally(t.ballot, t.tally) })));
   }
 
-  /** Sectors present (the meeting's attendees, else the process's members) that neither commented nor voted. */
+  /** Sectors present (the meeting's attendees, else the process's members; observers never) that neither commented nor voted. */
   async missingVoices(viewer: Viewer | null, proposalId: string, meetingId?: string | null): Promise<Sector[]> {
     if (!viewer) throw Errors.signInRequired();
     const processId = await this.processOfProposal(proposalId);
     await this.access.require(viewer, processId, 'process.read');
     const present: { sector: Sector }[] = meetingId
-      ? await this.dataSource.query(`SELECT DISTINCT a.sector FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE a.meeting_id = $1 AND m.process_id = $2`, [meetingId, processId])
+      ? await this.attendingSectors(this.dataSource.manager, meetingId, processId)
       : await this.dataSource.query(`SELECT DISTINCT sector FROM membership WHERE process_id = $1 AND role <> 'OBSERVER'`, [processId]);
     const spoke: { sector: Sector }[] = await this.dataSource.query(
       `SELECT sector FROM comment WHERE proposal_id = $1 AND hidden_at IS NULL
@@ -135,6 +159,49 @@ export class AnalyticsService {
     return missingVoices(
       present.map((r) => r.sector),
       spoke.map((r) => r.sector),
+    );
+  }
+
+  /**
+   * Missing voices of each agenda item of a meeting, for its minutes: sectors that attended (not as
+   * observers) and neither commented (visible comments) nor voted (any cast, changes included) on
+   * the item's proposals *while the meeting ran*. Pass the minutes' snapshot manager.
+   */
+  async meetingMissingVoices(meetingId: string, em: EntityManager = this.dataSource.manager): Promise<Map<string, Sector[]>> {
+    const meeting: { process_id: string; started: boolean }[] = await em.query(`SELECT process_id, started_at IS NOT NULL AS started FROM meeting WHERE id = $1`, [meetingId]);
+    if (!meeting[0]) return new Map();
+    const present = (await this.attendingSectors(em, meetingId, meeting[0].process_id)).map((r) => r.sector);
+    const items: { id: string }[] = await em.query(`SELECT id FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
+    const spoke: { item_id: string; sector: Sector }[] = meeting[0].started
+      ? await em.query(
+          `WITH m AS (SELECT started_at, coalesce(ended_at, now()) AS ended_at FROM meeting WHERE id = $1),
+                items AS (SELECT ai.id AS item_id, unnest(ai.proposal_ids) AS proposal_id FROM agenda_item ai WHERE ai.meeting_id = $1)
+           SELECT i.item_id, c.sector FROM items i JOIN comment c ON c.proposal_id = i.proposal_id CROSS JOIN m
+            WHERE c.hidden_at IS NULL AND c.created_at >= m.started_at AND c.created_at <= m.ended_at
+           UNION
+           SELECT i.item_id, e.sector FROM items i JOIN voting_round r ON r.proposal_id = i.proposal_id JOIN vote_event e ON e.round_id = r.id CROSS JOIN m
+            WHERE e.created_at >= m.started_at AND e.created_at <= m.ended_at`,
+          [meetingId],
+        )
+      : [];
+    return new Map(
+      items.map((item) => [
+        item.id,
+        missingVoices(
+          present,
+          spoke.filter((s) => s.item_id === item.id).map((s) => s.sector),
+        ),
+      ]),
+    );
+  }
+
+  /** Sectors of a meeting's attendees who may speak (observers attend but cannot comment or vote). */
+  private attendingSectors(em: EntityManager, meetingId: string, processId: string): Promise<{ sector: Sector }[]> {
+    return em.query(
+      `SELECT DISTINCT a.sector FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+         LEFT JOIN membership mb ON mb.process_id = m.process_id AND mb.participant_id = a.participant_id
+        WHERE a.meeting_id = $1 AND m.process_id = $2 AND coalesce(mb.role, 'PARTICIPANT') <> 'OBSERVER'`,
+      [meetingId, processId],
     );
   }
 
@@ -164,10 +231,11 @@ export class AnalyticsService {
     );
   }
 
+  /** Secret ballots: on the shown tally (a merged group of small sectors weighs as one voice). */
   async sectorWeighted(proposalId: string): Promise<SectorWeightedTally | null> {
     const processId = await this.processOfProposal(proposalId);
     const t = (await this.latestTallies(processId)).find((x) => x.proposalId === proposalId);
-    return t ? sectorWeightedTally(t.tally) : null;
+    return t ? sectorWeightedTally(shownTally(t.ballot, t.tally)) : null;
   }
 
   /** Each sector's share of members (or of voters in the latest rounds) against the organiser's targets. */

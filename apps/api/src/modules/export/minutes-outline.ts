@@ -1,4 +1,5 @@
-import type { Bilingual, MinutesDecision, MinutesDocument, MinutesKpi, MinutesProposal } from '../minutes/minutes-document';
+import { formatPercent } from '@yoriai/domain';
+import type { Bilingual, MinutesAgendaItem, MinutesAnalytics, MinutesDecision, MinutesDocument, MinutesKpi, MinutesProposal } from '../minutes/minutes-document';
 import { formatDate, formatDateTime } from '../minutes/minutes-time';
 import { L, type Lang } from './export-labels';
 
@@ -77,6 +78,62 @@ export function tallyTable(d: MinutesDecision, lang: Lang): Block {
   };
 }
 
+/** The decision's bridging score and its row of the agreement matrix (absent from schemaVersion 1 documents). */
+function agreementBlocks(d: MinutesDecision, lang: Lang): Block[] {
+  const a = d.analytics;
+  if (!a) return [];
+  const cell = (c: (typeof a.agreement)[number]) => {
+    if (c.suppressed) return [L.suppressedCell[lang], '—'];
+    if (!c.voters) return [L.noVotes[lang], '0'];
+    return [c.agreeShare === null ? L.allAbstained[lang] : formatPercent(c.agreeShare), String(c.voters)];
+  };
+  const out: Block[] = [
+    { kind: 'heading', level: 4, text: L.agreementBySector[lang] },
+    { kind: 'fields', rows: [[L.bridgingScore[lang], a.bridgingScore === null ? '—' : formatPercent(a.bridgingScore)]] },
+    {
+      kind: 'table',
+      header: [L.sector[lang], L.agreeShare[lang], L.voters[lang]],
+      rows: a.agreement.map((c) => [pick(c.label, lang), ...cell(c)]),
+      numeric: [false, true, true],
+      widths: [3, 3, 1],
+    },
+    { kind: 'text', text: `${L.bridgingExplain[lang]}\n${L.agreementExplain[lang]}`, muted: true },
+  ];
+  if (a.agreement.some((c) => c.suppressed)) out.push({ kind: 'text', text: L.suppressedExplain[lang], muted: true });
+  return out;
+}
+
+/** Sectors in the room that did not speak on the item (absent from schemaVersion 1 documents). */
+function missingVoiceBlocks(a: MinutesAgendaItem, lang: Lang): Block[] {
+  if (!a.missingVoices) return [];
+  return [
+    { kind: 'heading', level: 4, text: L.missingVoices[lang] },
+    { kind: 'text', text: a.missingVoices.length ? a.missingVoices.map((m) => pick(m.label, lang)).join(lang === 'ja' ? '、' : ', ') : L.noMissingVoices[lang] },
+    { kind: 'text', text: L.missingVoicesExplain[lang], muted: true },
+  ];
+}
+
+/** The meeting's dialogue index and the attendance against the representation targets. */
+function analyticsBlocks(a: MinutesAnalytics, lang: Lang): Block[] {
+  const d = a.dialogue;
+  const under = a.representation.filter((r) => r.underRepresented);
+  return [
+    { kind: 'heading', level: 2, text: L.analytics[lang] },
+    { kind: 'fields', rows: [[L.dialogueIndex[lang], d.index === null ? L.noReplies[lang] : L.dialogueValue(formatPercent(d.index), d.crossSector, d.replies)[lang]]] },
+    { kind: 'text', text: L.dialogueExplain[lang], muted: true },
+    { kind: 'heading', level: 3, text: L.representation[lang] },
+    {
+      kind: 'table',
+      header: [L.sector[lang], L.count[lang], L.share[lang], L.target[lang], L.status[lang]],
+      rows: a.representation.map((r) => [pick(r.label, lang), String(r.count), formatPercent(r.share), formatPercent(r.target), r.underRepresented ? L.underRepresented[lang] : '—']),
+      numeric: [false, true, true, true, false],
+      widths: [3, 1, 1.2, 1.2, 2],
+    },
+    { kind: 'text', text: under.length ? L.underList(under.map((r) => pick(r.label, lang)).join(lang === 'ja' ? '、' : ', '))[lang] : L.noUnder[lang] },
+    { kind: 'text', text: L.representationExplain[lang], muted: true },
+  ];
+}
+
 function decisionBlocks(d: MinutesDecision, lang: Lang): Block[] {
   const out: Block[] = [
     { kind: 'heading', level: 4, text: paren(L.vote[lang], `${L.recordNo[lang]} ${d.seq}`, lang) },
@@ -97,6 +154,7 @@ function decisionBlocks(d: MinutesDecision, lang: Lang): Block[] {
   if (d.reasons.length) out.push({ kind: 'list', items: d.reasons.map((r) => ({ lead: L.reason[lang], text: lang === 'ja' ? r.ja : r.en })) });
   out.push(tallyTable(d, lang));
   if (d.ballot === 'SECRET' && d.tally.bySector.some((r) => r.sectors.length > 1)) out.push({ kind: 'text', text: L.mergedNote[lang], muted: true });
+  out.push(...agreementBlocks(d, lang));
   out.push({ kind: 'heading', level: 4, text: L.dissent[lang] });
   if (!d.dissent.length) out.push({ kind: 'text', text: L.noDissent[lang], muted: true });
   else
@@ -201,7 +259,9 @@ export function outlineMinutes(doc: MinutesDocument, ctx: RenderContext): Block[
     if (a.summary.trim()) blocks.push({ kind: 'heading', level: 4, text: L.itemSummary[lang] }, { kind: 'text', text: a.summary });
     if (!a.proposals.length) blocks.push({ kind: 'text', text: L.noProposals[lang], muted: true });
     for (const p of a.proposals) blocks.push(...proposalBlocks(p, lang));
+    blocks.push(...missingVoiceBlocks(a, lang));
   }
+  if (doc.analytics) blocks.push(...analyticsBlocks(doc.analytics, lang));
 
   const decisions = doc.agenda.flatMap((a) => a.proposals.flatMap((p) => p.decisions.map((d) => ({ a, p, d }))));
   blocks.push({ kind: 'heading', level: 2, text: L.decisions[lang] });

@@ -17,10 +17,13 @@ interface PdfMake {
 }
 
 const FONT = 'NotoSansJP';
-// The font files are resolved directly: the package's index.js is an Expo (React Native) module.
+/** Monochrome Noto Emoji: Noto Sans JP has no emoji, which would otherwise print as empty boxes. */
+const EMOJI_FONT = 'NotoEmoji';
+// The font files are resolved directly: the packages' index.js are Expo (React Native) modules.
 const FONT_FILES = {
   regular: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
   bold: '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
+  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
 } as const;
 const A4_WIDTH = 595.28;
 const MARGIN = 48;
@@ -39,10 +42,39 @@ function configure(): void {
   if (configured) return;
   pdfmake.virtualfs.writeFileSync('NotoSansJP-Regular.ttf', readFileSync(require.resolve(FONT_FILES.regular)));
   pdfmake.virtualfs.writeFileSync('NotoSansJP-Bold.ttf', readFileSync(require.resolve(FONT_FILES.bold)));
-  pdfmake.setFonts({ [FONT]: { normal: 'NotoSansJP-Regular.ttf', bold: 'NotoSansJP-Bold.ttf', italics: 'NotoSansJP-Regular.ttf', bolditalics: 'NotoSansJP-Bold.ttf' } });
+  pdfmake.virtualfs.writeFileSync('NotoEmoji-Regular.ttf', readFileSync(require.resolve(FONT_FILES.emoji)));
+  pdfmake.setFonts({
+    [FONT]: { normal: 'NotoSansJP-Regular.ttf', bold: 'NotoSansJP-Bold.ttf', italics: 'NotoSansJP-Regular.ttf', bolditalics: 'NotoSansJP-Bold.ttf' },
+    // One weight only: a bold emoji run falls back to the regular outlines, which is how emoji look anyway.
+    [EMOJI_FONT]: { normal: 'NotoEmoji-Regular.ttf', bold: 'NotoEmoji-Regular.ttf', italics: 'NotoEmoji-Regular.ttf', bolditalics: 'NotoEmoji-Regular.ttf' },
+  });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
+}
+
+/**
+ * One emoji as the reader sees it: a flag (two regional indicators), a keycap (1️⃣), or a pictograph
+ * with what belongs to it — variation selector, skin tone, tag characters and ZWJ-joined pictographs
+ * (👨‍👩‍👧) — so that the emoji font's ligatures see the whole sequence.
+ */
+const EMOJI = /\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}])*(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*)*/gu;
+
+type Inline = string | { text: string; font: string };
+
+/** Text as runs: emoji in Noto Emoji, everything else in the document font. Plain text stays a string. */
+export function emojiRuns(text: string): string | Inline[] {
+  const runs: Inline[] = [];
+  let last = 0;
+  for (const m of text.matchAll(EMOJI)) {
+    const at = m.index ?? 0;
+    if (at > last) runs.push(text.slice(last, at));
+    runs.push({ text: m[0], font: EMOJI_FONT });
+    last = at + m[0].length;
+  }
+  if (!runs.length) return text;
+  if (last < text.length) runs.push(text.slice(last));
+  return runs;
 }
 
 /** Table column widths in points from relative weights, leaving room for padding and rules. */
@@ -69,8 +101,8 @@ function table(b: Extract<Block, { kind: 'table' }>): ContentTable {
       dontBreakRows: true,
       widths: widthsOf(b.widths ?? b.header.map(() => 1)),
       body: [
-        b.header.map((h) => ({ text: h, bold: true, fillColor: '#E8EEF4' })),
-        ...b.rows.map((r, i) => r.map((c, j) => ({ text: c, alignment: b.numeric?.[j] ? ('right' as const) : ('left' as const), bold: !!b.totalRow && i === last }))),
+        b.header.map((h) => ({ text: emojiRuns(h), bold: true, fillColor: '#E8EEF4' })),
+        ...b.rows.map((r, i) => r.map((c, j) => ({ text: emojiRuns(c), alignment: b.numeric?.[j] ? ('right' as const) : ('left' as const), bold: !!b.totalRow && i === last }))),
       ],
     },
     layout: GRID_LAYOUT,
@@ -80,7 +112,7 @@ function table(b: Extract<Block, { kind: 'table' }>): ContentTable {
 }
 
 function listItem(item: ListItem): Content {
-  const line: Content = { text: [...(item.lead ? [{ text: item.text ? `${item.lead}: ` : item.lead, bold: true }] : []), item.text] };
+  const line: Content = { text: [...(item.lead ? [{ text: emojiRuns(item.text ? `${item.lead}: ` : item.lead), bold: true }] : []), { text: emojiRuns(item.text) }] };
   if (!item.sub?.length) return line;
   return { stack: [line, { ul: item.sub.map(listItem), margin: [0, 2, 0, 2] }] };
 }
@@ -88,24 +120,24 @@ function listItem(item: ListItem): Content {
 function blockToPdf(b: Block): Content {
   switch (b.kind) {
     case 'title':
-      return { text: b.text, fontSize: 17, bold: true, color: ACCENT, alignment: 'center', margin: [0, 0, 0, 10] };
+      return { text: emojiRuns(b.text), fontSize: 17, bold: true, color: ACCENT, alignment: 'center', margin: [0, 0, 0, 10] };
     case 'banner':
       return {
-        table: { widths: ['*'], body: [[{ text: b.text, bold: true, color: '#B00020', alignment: 'center' }]] },
+        table: { widths: ['*'], body: [[{ text: emojiRuns(b.text), bold: true, color: '#B00020', alignment: 'center' }]] },
         layout: { hLineColor: () => '#B00020', vLineColor: () => '#B00020', hLineWidth: () => 1, vLineWidth: () => 1 },
         margin: [0, 0, 0, 10],
       };
     case 'heading':
-      return { text: b.text, bold: true, color: b.level === 4 ? '#333333' : ACCENT, fontSize: { 2: 13, 3: 11.5, 4: 10.5 }[b.level], margin: [0, b.level === 2 ? 12 : 8, 0, 4], headlineLevel: b.level };
+      return { text: emojiRuns(b.text), bold: true, color: b.level === 4 ? '#333333' : ACCENT, fontSize: { 2: 13, 3: 11.5, 4: 10.5 }[b.level], margin: [0, b.level === 2 ? 12 : 8, 0, 4], headlineLevel: b.level };
     case 'fields':
       return {
-        table: { widths: widthsOf([1, 3]), body: b.rows.map(([k, v]) => [{ text: k, bold: true, fillColor: '#E8EEF4' }, { text: v }]) },
+        table: { widths: widthsOf([1, 3]), body: b.rows.map(([k, v]) => [{ text: emojiRuns(k), bold: true, fillColor: '#E8EEF4' }, { text: emojiRuns(v) }]) },
         layout: GRID_LAYOUT,
         fontSize: 9,
         margin: [0, 2, 0, 8],
       };
     case 'text':
-      return { text: b.text, margin: [0, 0, 0, 6], ...(b.muted ? { color: MUTED, fontSize: 9 } : {}) };
+      return { text: emojiRuns(b.text), margin: [0, 0, 0, 6], ...(b.muted ? { color: MUTED, fontSize: 9 } : {}) };
     case 'list':
       return { ul: b.items.map(listItem), margin: [0, 0, 0, 6] };
     case 'table':
@@ -113,7 +145,7 @@ function blockToPdf(b: Block): Content {
   }
 }
 
-/** minutes.pdf: A4, Noto Sans JP embedded (text extracts and copies), tables, running header, page numbers. */
+/** minutes.pdf: A4, Noto Sans JP (and Noto Emoji for emoji) embedded, text extracts and copies; tables, running header, page numbers. */
 export async function renderMinutesPdf(doc: MinutesDocument, ctx: RenderContext): Promise<Buffer> {
   configure();
   const { lang } = ctx;
@@ -130,7 +162,7 @@ export async function renderMinutesPdf(doc: MinutesDocument, ctx: RenderContext)
       producer: 'Yoriai (寄合) / pdfmake',
     },
     ...(draft ? { watermark: { text: lang === 'ja' ? '案' : 'DRAFT', color: '#B00020', opacity: 0.07, bold: true } } : {}),
-    header: () => ({ text: `${doc.process.title}\u3000${title}`, alignment: 'right', fontSize: 7.5, color: MUTED, margin: [MARGIN, 24, MARGIN, 0] }),
+    header: () => ({ text: emojiRuns(`${doc.process.title}\u3000${title}`), alignment: 'right', fontSize: 7.5, color: MUTED, margin: [MARGIN, 24, MARGIN, 0] }),
     footer: (currentPage: number, pageCount: number) => ({
       columns: [
         { text: ctx.contentHash ? `sha256:${ctx.contentHash}` : draft ? L.draftStatus[lang] : '', fontSize: 6.5, color: MUTED },

@@ -41,6 +41,7 @@ import {
   MinutesTally,
 } from './minutes-document';
 import type { MinutesSource, PersonRow } from './minutes-source';
+import { decisionAnalytics, meetingAnalytics, sectorRefs } from './minutes-analytics';
 import { formatMeetingWhen } from './minutes-time';
 
 export interface AssembleOptions {
@@ -48,6 +49,11 @@ export interface AssembleOptions {
   generatedAt: Date;
   finalizedAt?: Date | null;
   finalizedById?: string | null;
+}
+
+/** Figures read beside the source (AnalyticsService.meetingMissingVoices): per agenda item id. */
+export interface AssembleAnalytics {
+  missingVoices: ReadonlyMap<string, Sector[]>;
 }
 
 const label = (l: { ja: string; en: string }): Bilingual => ({ ja: l.ja, en: l.en });
@@ -176,6 +182,7 @@ function decisionOf(record: ConsensusRecordEntity, source: MinutesSource): Minut
         statusLabel: a.status === 'DONE' ? DONE : OPEN,
       };
     });
+  const tally = tallyOf(body.tally, ballot === 'SECRET');
   return {
     recordId: record.id,
     seq: record.seq,
@@ -194,9 +201,10 @@ function decisionOf(record: ConsensusRecordEntity, source: MinutesSource): Minut
     outcome,
     outcomeLabel: label(OUTCOME_LABELS[outcome]),
     reasons: reasons.map((r) => ({ code: str(r.code) ?? '', ja: str(r.ja) ?? '', en: str(r.en) ?? '' })),
-    tally: tallyOf(body.tally, ballot === 'SECRET'),
+    tally,
     dissent: dissentOf(record, named, source),
     actionItems,
+    analytics: decisionAnalytics(tally, ballot),
   };
 }
 
@@ -282,7 +290,7 @@ export function checkChain(source: Pick<MinutesSource, 'records' | 'process'>): 
 }
 
 /** Turns the loaded rows into the MinutesDocument (pure: same source and options, same document). */
-export function assembleMinutes(source: MinutesSource, options: AssembleOptions): MinutesDocument {
+export function assembleMinutes(source: MinutesSource, options: AssembleOptions, analytics: AssembleAnalytics = { missingVoices: new Map() }): MinutesDocument {
   const { meeting, process } = source;
   const window = { start: meeting.startedAt, end: meeting.endedAt ?? options.generatedAt };
   const chain = checkChain(source);
@@ -296,6 +304,7 @@ export function assembleMinutes(source: MinutesSource, options: AssembleOptions)
       plannedMinutes: item.plannedMinutes,
       summary: item.summary,
       proposals: item.proposalIds.map((id) => proposalOf(id, source, window)).filter((p): p is MinutesProposal => p !== null),
+      missingVoices: sectorRefs(analytics.missingVoices.get(item.id) ?? []),
     };
   });
   const finalizer = options.finalizedById ? source.people.get(options.finalizedById) : undefined;
@@ -320,6 +329,7 @@ export function assembleMinutes(source: MinutesSource, options: AssembleOptions)
     attendance: attendanceOf(source),
     agenda,
     summary: source.minutes?.summary ?? '',
+    analytics: meetingAnalytics(source),
     footer: {
       generatedAt: options.generatedAt.toISOString(),
       finalizedAt: iso(options.finalizedAt ?? null),

@@ -8,10 +8,11 @@ import type { Ballot, DecisionRule, MeetingStatus, MinutesStatus, Outcome, Propo
  *
  *   contentHash = sha256(canonicalJson(document))      (libs/domain canonicalJson, lowercase hex)
  *
- * Timestamps are ISO 8601 strings (canonicalJson accepts no Date objects). Bump
- * MINUTES_SCHEMA_VERSION on any incompatible change; frozen documents keep the version they had.
+ * Timestamps are ISO 8601 strings (canonicalJson accepts no Date objects); shares are rounded to
+ * 4 decimals. Bump MINUTES_SCHEMA_VERSION on any incompatible change; frozen documents keep the
+ * version they had (version 1, before the analytics section, renders without it).
  */
-export const MINUTES_SCHEMA_VERSION = 1 as const;
+export const MINUTES_SCHEMA_VERSION = 2 as const;
 export const MINUTES_KIND = 'yoriai.minutes' as const;
 /** Minutes are dated in Japan's time zone: the product is for Japanese regions. */
 export const MINUTES_TIME_ZONE = 'Asia/Tokyo' as const;
@@ -139,6 +140,49 @@ export interface MinutesReason {
   en: string;
 }
 
+/** One cell of the agreement matrix row of a decision (docs/analytics.md). */
+export interface MinutesAgreementCell {
+  sector: Sector;
+  label: Bilingual;
+  /** agree / (agree + disagree + block); null when the sector took no position or is suppressed. */
+  agreeShare: number | null;
+  /** Votes cast by the sector (abstentions included); null when suppressed. */
+  voters: number | null;
+  /** Secret ballot: the sector is not shown on its own in the tally (fewer than 3 voters, or merged). */
+  suppressed: boolean;
+}
+
+export interface MinutesDecisionAnalytics {
+  /** Lowest sector agree share, small-sample corrected ((agree + 1) / (positions + 2)); null when no sector took a position. */
+  bridgingScore: number | null;
+  /** Every sector in 産官学金労言・住民 order (the proposal's row of the agreement matrix). */
+  agreement: MinutesAgreementCell[];
+}
+
+export interface MinutesSectorRef {
+  sector: Sector;
+  label: Bilingual;
+}
+
+export interface MinutesRepresentationRow {
+  sector: Sector;
+  label: Bilingual;
+  /** Attendees of the sector. */
+  count: number;
+  share: number;
+  /** The process's target share (organiser's weights normalised; default 1/6 for each of 産官学金労言). */
+  target: number;
+  /** share < target / 2 */
+  underRepresented: boolean;
+}
+
+export interface MinutesAnalytics {
+  /** Replies written during the meeting whose author's sector differs from the parent comment's. */
+  dialogue: { index: number | null; replies: number; crossSector: number };
+  /** Attendance per sector against the representation targets. */
+  representation: MinutesRepresentationRow[];
+}
+
 export interface MinutesDecision {
   recordId: string;
   seq: number;
@@ -162,6 +206,8 @@ export interface MinutesDecision {
   tally: MinutesTally;
   dissent: MinutesDissent[];
   actionItems: MinutesActionItem[];
+  /** Absent from schemaVersion 1 documents (finalised before the analytics section existed). */
+  analytics?: MinutesDecisionAnalytics;
 }
 
 export interface MinutesProposal {
@@ -187,6 +233,11 @@ export interface MinutesAgendaItem {
   /** The secretariat's summary of this item (議事概要), as written. */
   summary: string;
   proposals: MinutesProposal[];
+  /**
+   * Sectors that attended (not as observers) and neither commented nor voted on the item's
+   * proposals during the meeting. Absent from schemaVersion 1 documents.
+   */
+  missingVoices?: MinutesSectorRef[];
 }
 
 export interface MinutesChainCheck {
@@ -200,7 +251,8 @@ export interface MinutesChainCheck {
 
 export interface MinutesDocument {
   kind: typeof MINUTES_KIND;
-  schemaVersion: typeof MINUTES_SCHEMA_VERSION;
+  /** 2 since the analytics section; frozen version-1 documents lack it. */
+  schemaVersion: typeof MINUTES_SCHEMA_VERSION | 1;
   status: MinutesStatus;
   meeting: {
     id: string;
@@ -221,6 +273,8 @@ export interface MinutesDocument {
   agenda: MinutesAgendaItem[];
   /** The secretariat's summary of the whole meeting, as written. */
   summary: string;
+  /** Cross-sector analytics of the meeting (docs/analytics.md). Absent from schemaVersion 1 documents. */
+  analytics?: MinutesAnalytics;
   footer: {
     generatedAt: string;
     finalizedAt: string | null;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canonicalJson, sha256Hex } from '@yoriai/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AnalyticsService } from '../analytics/analytics.service';
 import { assembleMinutes, type AssembleOptions } from './minutes-assembler';
 import type { MinutesDocument } from './minutes-document';
 import { loadMinutesSource } from './minutes-source';
@@ -18,7 +19,10 @@ export function minutesContentHash(document: MinutesDocument | Record<string, un
  */
 @Injectable()
 export class MinutesBuilder {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly analytics: AnalyticsService,
+  ) {}
 
   /**
    * The document, or null when the meeting does not exist. Without `em` it reads one consistent
@@ -29,12 +33,18 @@ export class MinutesBuilder {
     const run = async (m: EntityManager) => {
       const source = await loadMinutesSource(m, meetingId, options.finalizedById ? [options.finalizedById] : []);
       if (!source) return null;
-      return assembleMinutes(source, {
-        status: options.status ?? 'DRAFT',
-        generatedAt: options.generatedAt ?? new Date(),
-        finalizedAt: options.finalizedAt ?? null,
-        finalizedById: options.finalizedById ?? null,
-      });
+      // Read in the same snapshot, so the missing voices agree with the votes in the document.
+      const missingVoices = await this.analytics.meetingMissingVoices(meetingId, m);
+      return assembleMinutes(
+        source,
+        {
+          status: options.status ?? 'DRAFT',
+          generatedAt: options.generatedAt ?? new Date(),
+          finalizedAt: options.finalizedAt ?? null,
+          finalizedById: options.finalizedById ?? null,
+        },
+        { missingVoices },
+      );
     };
     if (em) return run(em);
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { AgendaItemSummaryResolver, MeetingMinutesResolver, MinutesResolver } from './minutes.resolver';
 import { MinutesBuilder } from './minutes.builder';
 import { MinutesService } from './minutes.service';
 
 @Module({
+  imports: [AnalyticsModule],
   providers: [MinutesBuilder, MinutesService, MinutesResolver, MeetingMinutesResolver, AgendaItemSummaryResolver],
   exports: [MinutesBuilder, MinutesService],
 })

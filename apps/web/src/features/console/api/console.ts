@@ -64,13 +64,12 @@ export const ConsoleProcessQuery = graphql(`
 `);
 
 export const ConsoleProposalQuery = graphql(`
-  query ConsoleProposal($id: ID!, $meetingId: ID!) {
+  query ConsoleProposal($id: ID!) {
     proposal(id: $id) {
       id
       title
       status
       version
-      missingVoices(meetingId: $meetingId)
       currentRound {
         id
         rule

@@ -8,6 +8,7 @@ import { SectorBadge, StatusChip } from '../../../components/chips';
 import { ErrorMessage, Loading } from '../../../components/status';
 import { TallyChart } from '../../../components/tally-chart';
 import { useLiveRoom } from '../../../hooks/use-live-room';
+import { useMissingVoices } from '../../../hooks/use-missing-voices';
 import { useLang } from '../../../lib/i18n';
 import { tallyForCache } from '../../../lib/tally-cache';
 import { CloseVotingMutation, ConsoleProposalQuery } from '../api/console';
@@ -40,8 +41,10 @@ export function ProposalControl({
 }) {
   const { t } = useTranslation();
   const { label } = useLang();
-  const variables = { id: proposalId, meetingId };
+  const variables = { id: proposalId };
   const { data, loading, error, refetch, client } = useQuery(ConsoleProposalQuery, { variables });
+  // Sectors in the room that have neither commented nor voted (Proposal.missingVoices, kept live).
+  const missing = useMissingVoices(proposalId, meetingId);
   const [close, closeState] = useMutation(CloseVotingMutation, { refetchQueries: [ConsoleProposalQuery] });
   const [closedRecord, setClosedRecord] = useState<{ outcome: string; seq: number } | null>(null);
 
@@ -65,8 +68,6 @@ export function ProposalControl({
   const round = p.currentRound;
   const open = round?.status === 'OPEN';
   const comments: ModeratedComment[] = p.comments.flatMap((c) => [c, ...c.replies]);
-  // Sectors in the room that have neither commented nor voted (computed by the API).
-  const missing = p.missingVoices;
 
   async function handleClose() {
     if (!window.confirm(t('console.confirmClose'))) return;
@@ -85,7 +86,9 @@ export function ProposalControl({
 
       <div className="stack">
         <h4>{t('console.missingVoices')}</h4>
-        {missing.length === 0 ? (
+        {missing === null ? (
+          <Loading />
+        ) : missing.length === 0 ? (
           <p className="muted">{t('console.noMissingVoices')}</p>
         ) : (
           <p className="row" data-testid="missing-voices">

@@ -37,7 +37,12 @@ export function DeskPage() {
       <p className="small">
         <Link to={`/p/${process.id}`}>← {process.title}</Link>
       </p>
-      <h1>{t('desk.heading')}</h1>
+      <div className="row">
+        <h1 style={{ margin: 0 }}>{t('desk.heading')}</h1>
+        <Link className="btn" to={`/p/${process.id}/analytics`}>
+          {t('nav.analytics')}
+        </Link>
+      </div>
 
       <section className="stack" aria-labelledby="desk-records">
         <div className="row">

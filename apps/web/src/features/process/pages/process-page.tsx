@@ -50,6 +50,9 @@ export function ProcessPage() {
           </p>
         )}
         <div className="row">
+          <Link className="btn" to={`/p/${process.id}/analytics`}>
+            {t('nav.analytics')}
+          </Link>
           {can(role, 'minutes.edit') || can(role, 'actionItem.manage') ? (
             <Link className="btn" to={`/p/${process.id}/desk`}>
               {t('nav.desk')}

@@ -11,6 +11,11 @@ export const ScreenMeetingQuery = graphql(`
       currentItemId
       timerEndsAt
       attendanceCount
+      representation {
+        sector
+        count
+        underRepresented
+      }
       currentItem {
         id
         position
@@ -61,7 +66,8 @@ export const ScreenProposalQuery = graphql(`
         }
       }
       bridgingScore
-      comments(first: 200) {
+      # The newest few, hidden ones included (skipped on screen): enough to show the latest three.
+      comments(first: 6, newestFirst: true) {
         id
         stance
         body

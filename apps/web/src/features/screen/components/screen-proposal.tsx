@@ -1,22 +1,24 @@
 import { useQuery } from '@apollo/client/react';
-import { RULE_LABELS, formatPercent } from '@yoriai/domain';
+import { RULE_LABELS, SECTOR_LABELS, formatPercent } from '@yoriai/domain';
 import { room } from '@yoriai/realtime-contract';
 import { useTranslation } from 'react-i18next';
 import { SectorBadge, StanceChip, StatusChip } from '../../../components/chips';
 import { TallyChart } from '../../../components/tally-chart';
 import { useLiveRoom } from '../../../hooks/use-live-room';
+import { useMissingVoices } from '../../../hooks/use-missing-voices';
 import { useLang } from '../../../lib/i18n';
 import { tallyForCache } from '../../../lib/tally-cache';
 import { ScreenProposalQuery } from '../api/screen';
 
 const LATEST_COMMENTS = 3;
 
-/** The featured proposal: live per-sector chart, bridging score and the latest comments. */
-export function ScreenProposal({ proposalId }: { proposalId: string }) {
+/** The featured proposal: live per-sector chart, bridging score, missing voices and the latest comments. */
+export function ScreenProposal({ proposalId, meetingId }: { proposalId: string; meetingId: string }) {
   const { t } = useTranslation();
   const { label } = useLang();
   const variables = { id: proposalId };
   const { data, refetch, client } = useQuery(ScreenProposalQuery, { variables });
+  const missing = useMissingVoices(proposalId, meetingId);
 
   useLiveRoom(room.proposal(proposalId), {
     resync: () => void refetch(),
@@ -33,10 +35,8 @@ export function ScreenProposal({ proposalId }: { proposalId: string }) {
 
   const p = data?.proposal;
   if (!p) return null;
-  const latest = [...p.comments]
-    .filter((c) => !c.hidden && c.body)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .slice(0, LATEST_COMMENTS);
+  // Already newest first (comments(newestFirst: true)).
+  const latest = p.comments.filter((c) => !c.hidden && c.body).slice(0, LATEST_COMMENTS);
   const voting = p.currentRound?.status === 'OPEN';
 
   return (
@@ -56,6 +56,29 @@ export function ScreenProposal({ proposalId }: { proposalId: string }) {
           </>
         ) : (
           <p className="screen-muted">{voting ? t('tally.noVotes') : t('screen.discussing')}</p>
+        )}
+        {missing !== null && (
+          <div className="screen-missing" data-testid="screen-missing-voices" aria-live="polite">
+            <p className="screen-missing-label">{t('screen.missingVoices')}</p>
+            {missing.length === 0 ? (
+              <p className="screen-missing-none">{t('screen.noMissingVoices')}</p>
+            ) : (
+              <ul className="screen-missing-list">
+                {missing.map((s) => {
+                  const name = label(SECTOR_LABELS[s]);
+                  // 住民 is its own short form: the badge alone, read out as the full name.
+                  return (
+                    <li key={s}>
+                      <span className="screen-missing-short" aria-hidden={name !== SECTOR_LABELS[s].short}>
+                        {SECTOR_LABELS[s].short}
+                      </span>
+                      {name !== SECTOR_LABELS[s].short && name}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
         )}
       </div>
       <aside className="screen-comments" aria-label={t('screen.latestComments')}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { formatJoinCode } from '@yoriai/domain';
+import { SECTOR_LABELS, formatJoinCode } from '@yoriai/domain';
 import { room } from '@yoriai/realtime-contract';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { PageTitle } from '../../../components/page-title';
 import { useCountdown } from '../../../hooks/use-countdown';
+import { useLang } from '../../../lib/i18n';
 import { useLiveRoom } from '../../../hooks/use-live-room';
 import { useMe } from '../../../hooks/use-me';
 import { formatCountdown } from '../../../lib/format';
@@ -20,6 +21,7 @@ import '../screen.css';
  */
 export function ScreenPage() {
   const { t } = useTranslation();
+  const { label } = useLang();
   const { meetingId = '' } = useParams();
   const { me, loading: meLoading } = useMe();
   const { data, error, refetch } = useQuery(ScreenMeetingQuery, { variables: { id: meetingId }, skip: !me });
@@ -61,6 +63,8 @@ export function ScreenPage() {
   const itemProposals = meeting.currentItem?.proposalIds ?? [];
   const featured = itemProposals.find((id) => votingIds.has(id)) ?? itemProposals[0] ?? null;
   const joinUrl = meeting.joinCode ? `${window.location.origin}/j/${meeting.joinCode}` : null;
+  // Who is missing from the room against the process's targets (live: refetched on meeting.state).
+  const under = meeting.attendanceCount > 0 ? meeting.representation.filter((r) => r.underRepresented) : [];
 
   return (
     <main className="screen" data-testid="screen">
@@ -101,8 +105,14 @@ export function ScreenPage() {
           <p className="screen-attendance">{t('screen.attendance', { count: meeting.attendanceCount })}</p>
           <LiveIndicator className="screen-live" />
         </div>
+        {under.length > 0 && (
+          <p className="screen-representation" data-testid="screen-representation">
+            <span aria-hidden="true">⚠ </span>
+            {t('screen.underRepresented', { sectors: under.map((r) => label(SECTOR_LABELS[r.sector])).join(t('common.listSeparator')) })}
+          </p>
+        )}
       </section>
-      {featured && <ScreenProposal key={featured} proposalId={featured} />}
+      {featured && <ScreenProposal key={featured} proposalId={featured} meetingId={meeting.id} />}
     </main>
   );
 }
