@@ -193,6 +193,11 @@ describe('meetings: agenda and the live phase', () => {
     const newItem = added.agenda[0];
     const updated = (await c.ok<{ updateAgendaItem: TestMeeting }>(UPDATE_ITEM, { i: { itemId: newItem.id, title: '除雪と交通', plannedMinutes: 20, pillarId: p.pillarIds[1] } })).updateAgendaItem;
     expect(updated.agenda[0]).toMatchObject({ title: '除雪と交通', plannedMinutes: 20, pillarId: p.pillarIds[1], proposalIds: [proposal.id] });
+    // A change is checked like a new item or meeting (the same limits, before anything is written).
+    for (const bad of [{ plannedMinutes: 0 }, { plannedMinutes: 601 }, { pillarId: 'not-a-uuid' }, { proposalIds: Array.from({ length: 51 }, () => proposal.id) }]) {
+      expect((await c.fail(UPDATE_ITEM, { i: { itemId: newItem.id, ...bad } })).extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await c.fail(UPDATE_MEETING, { i: { meetingId: m.id, location: 'x'.repeat(201) } })).extensions?.code).toBe('BAD_USER_INPUT');
     const order = [second.id, newItem.id, first.id];
     const reordered = (await c.ok<{ reorderAgenda: TestMeeting }>(REORDER, { i: { meetingId: m.id, itemIds: order } })).reorderAgenda;
     expect(reordered.agenda.map((a) => a.id)).toEqual(order);

@@ -1,11 +1,9 @@
 import { room } from '@yoriai/realtime-contract';
-import type { RunningServer } from '../../src/server';
-import { GqlClient } from '../support/graphql-client';
 import { connectMany, LiveClient, quietFor, waitUntil } from '../support/live-client';
+import { useLiveTestServer } from '../support/live-test-server';
 import { END_MEETING, joinHall, liveMeeting, MEETING, SET_CURRENT_ITEM, START_TIMER, type TestMeeting } from '../support/meeting-factories';
 import { newMember, newProcess } from '../support/process-factories';
 import { newComment, newProposal } from '../support/proposal-factories';
-import { startTestServer } from '../support/test-app';
 import { castVote, CLOSE_VOTING, openVoting } from '../support/voting-factories';
 
 const HIDE = 'mutation($id: ID!, $r: String!) { hideComment(commentId: $id, reason: $r) { id } }';
@@ -18,31 +16,22 @@ function expectConsecutive(client: LiveClient, roomName: string, ackSeq: number)
 }
 
 describe('live room events', () => {
-  let server: RunningServer;
-  let anon: GqlClient;
-  const open: LiveClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-    anon = new GqlClient(server.url);
-  });
-  afterEach(() => open.splice(0).forEach((c) => c.close()));
-  afterAll(() => server.close());
+  const env = useLiveTestServer();
 
   it('delivers a comment to every subscriber of the proposal exactly once, after commit, with its author and sector', async () => {
-    const p = await newProcess(anon);
+    const p = await newProcess(env.anon);
     const proposal = await newProposal(p.organizer.client, p);
     const meeting = await liveMeeting(p);
-    const hall = await joinHall(anon, meeting.joinCode, 50);
-    const clients = await connectMany(server.url, hall.map((g) => g.token));
-    open.push(...clients);
+    const hall = await joinHall(env.anon, meeting.joinCode, 50);
+    const clients = await connectMany(env.server.url, hall.map((g) => g.token));
+    env.track(...clients);
     const acks = await Promise.all(clients.map((c) => c.subscribe(room.proposal(proposal.id))));
     expect(acks.every((a) => a.ok)).toBe(true);
     // A client of the process room only: comments stay in their proposal's room.
-    const overview = await new LiveClient(server.url, { token: p.organizer.client.token }).connect();
-    open.push(overview);
+    const overview = await env.connect({ token: p.organizer.client.token });
     await overview.subscribe(room.process(p.id));
 
-    const author = await newMember(anon, p, 'PARTICIPANT', 'LABOUR', '連合秋田 書記長');
+    const author = await newMember(env.anon, p, 'PARTICIPANT', 'LABOUR', '連合秋田 書記長');
     const comment = await newComment(author.client, proposal.id, { stance: 'CONCERN', body: '冬季の通勤手段が心配です🚌（除雪は？）' });
     await waitUntil(() => clients.every((c) => c.of('comment.created').length >= 1), () => `${clients.filter((c) => !c.of('comment.created').length).length} clients still waiting`);
     await quietFor(300);
@@ -65,9 +54,8 @@ describe('live room events', () => {
   });
 
   it('announces proposals to the process room (drafts only to their own room) and amendments to both', async () => {
-    const p = await newProcess(anon);
-    const watcher = await new LiveClient(server.url, { token: p.organizer.client.token }).connect();
-    open.push(watcher);
+    const p = await newProcess(env.anon);
+    const watcher = await env.connect({ token: p.organizer.client.token });
     const ack = await watcher.subscribe(room.process(p.id));
     const draft = await newProposal(p.organizer.client, p, { draft: true, title: '下書き：非公開' });
     const proposal = await newProposal(p.organizer.client, p, { title: '地域交通の再編（デマンド交通）' });
@@ -90,11 +78,10 @@ describe('live room events', () => {
   });
 
   it('follows a voting round: voting.opened, coalesced vote.tally, voting.closed and record.created', async () => {
-    const p = await newProcess(anon);
+    const p = await newProcess(env.anon);
     const proposal = await newProposal(p.organizer.client, p);
-    const voters = await Promise.all((['INDUSTRY', 'GOVERNMENT', 'ACADEMIA', 'FINANCE'] as const).map((s) => newMember(anon, p, 'PARTICIPANT', s)));
-    const watcher = await new LiveClient(server.url, { token: p.organizer.client.token }).connect();
-    open.push(watcher);
+    const voters = await Promise.all((['INDUSTRY', 'GOVERNMENT', 'ACADEMIA', 'FINANCE'] as const).map((s) => newMember(env.anon, p, 'PARTICIPANT', s)));
+    const watcher = await env.connect({ token: p.organizer.client.token });
     const ackProposal = await watcher.subscribe(room.proposal(proposal.id));
     await watcher.subscribe(room.process(p.id));
     const round = await openVoting(p.organizer.client, proposal.id, { rule: 'MAJORITY' });
@@ -117,13 +104,12 @@ describe('live room events', () => {
   });
 
   it('reports the meeting state (status, current item, timer, attendance by sector) to the meeting and process rooms', async () => {
-    const p = await newProcess(anon);
+    const p = await newProcess(env.anon);
     const meeting = await liveMeeting(p);
-    const projector = await new LiveClient(server.url, { token: p.organizer.client.token }).connect();
-    open.push(projector);
+    const projector = await env.connect({ token: p.organizer.client.token });
     const ack = await projector.subscribe(room.meeting(meeting.id));
     await projector.subscribe(room.process(p.id));
-    await joinHall(anon, meeting.joinCode, 14);
+    await joinHall(env.anon, meeting.joinCode, 14);
     await waitUntil(() => projector.last('meeting.state', room.meeting(meeting.id))?.attendanceTotal === 14, () => `last ${JSON.stringify(projector.last('meeting.state'))}`);
     expect(projector.last('meeting.state', room.meeting(meeting.id))).toMatchObject({
       meetingId: meeting.id,

@@ -1,7 +1,7 @@
 import { room } from '@yoriai/realtime-contract';
-import type { RunningServer } from '../../src/server';
 import { GqlClient } from '../support/graphql-client';
 import { LiveClient, waitUntil } from '../support/live-client';
+import { useLiveTestServer } from '../support/live-test-server';
 import { newMember, newProcess } from '../support/process-factories';
 import { newComment, newProposal } from '../support/proposal-factories';
 import { startTestServer } from '../support/test-app';
@@ -17,22 +17,13 @@ function cutNetwork(client: LiveClient): Promise<void> {
 }
 
 describe('reconnecting clients get the current state', () => {
-  let server: RunningServer;
-  let anon: GqlClient;
-  const open: LiveClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-    anon = new GqlClient(server.url);
-  });
-  afterEach(() => open.splice(0).forEach((c) => c.close()));
-  afterAll(() => server.close());
+  const env = useLiveTestServer();
 
   it('with connection-state recovery: the rooms are kept and the events missed while away are replayed in order', async () => {
-    const p = await newProcess(anon);
+    const p = await newProcess(env.anon);
     const proposal = await newProposal(p.organizer.client, p);
-    const member = await newMember(anon, p, 'PARTICIPANT', 'MEDIA');
-    const client = await new LiveClient(server.url, { token: member.client.token }).connect();
-    open.push(client);
+    const member = await newMember(env.anon, p, 'PARTICIPANT', 'MEDIA');
+    const client = await env.connect({ token: member.client.token });
     await client.subscribe(room.proposal(proposal.id));
     const before = await newComment(p.organizer.client, proposal.id, { body: '切断前のコメント' });
     await waitUntil(() => client.of('comment.created').length === 1, () => 'first comment not received');
@@ -52,12 +43,11 @@ describe('reconnecting clients get the current state', () => {
   });
 
   it('without recovery: the client resubscribes, sees from the ack seq that it missed events, and a GraphQL refetch gives the truth', async () => {
-    const p = await newProcess(anon);
+    const p = await newProcess(env.anon);
     const proposal = await newProposal(p.organizer.client, p);
-    const member = await newMember(anon, p, 'PARTICIPANT', 'CITIZEN');
-    const client = await new LiveClient(server.url, { token: member.client.token }).connect();
+    const member = await newMember(env.anon, p, 'PARTICIPANT', 'CITIZEN');
+    const client = await env.connect({ token: member.client.token });
     client.autoResubscribe = false; // the steps are taken by hand below
-    open.push(client);
     await client.subscribe(room.proposal(proposal.id));
     await newComment(p.organizer.client, proposal.id, { body: '最初のコメント' });
     await waitUntil(() => client.of('comment.created').length === 1, () => 'first comment not received');
@@ -81,10 +71,9 @@ describe('reconnecting clients get the current state', () => {
   });
 
   it('reconnects on its own after a network cut and keeps receiving (recovered, or resubscribed when recovery failed)', async () => {
-    const p = await newProcess(anon);
+    const p = await newProcess(env.anon);
     const proposal = await newProposal(p.organizer.client, p);
-    const client = await new LiveClient(server.url, { token: p.organizer.client.token, reconnection: true }).connect();
-    open.push(client);
+    const client = await env.connect({ token: p.organizer.client.token, reconnection: true });
     await client.subscribe(room.proposal(proposal.id));
     const reconnected = new Promise<void>((resolve) => client.socket.io.once('reconnect', () => resolve()));
     client.socket.io.engine.close();
@@ -100,7 +89,7 @@ describe('reconnecting clients get the current state', () => {
     const other = await startTestServer();
     const p = await newProcess(new GqlClient(other.url));
     const client = await new LiveClient(other.url, { token: p.organizer.client.token }).connect();
-    open.push(client);
+    env.track(client);
     const reason = new Promise<string>((resolve) => client.socket.once('disconnect', (r) => resolve(r)));
     await other.close();
     expect(await reason).toBe('transport close');

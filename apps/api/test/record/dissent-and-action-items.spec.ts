@@ -150,6 +150,9 @@ describe('the dissent register, action items and the audit log', () => {
     for (const input of bad) {
       const err = await secretariat.client.fail(ADD_ITEM, { i: { recordId: record.id, ...input } });
       expect(err.extensions?.code).toBe('BAD_USER_INPUT');
+      // A change is checked like an addition (input is validated before the item is looked up).
+      const changed = await secretariat.client.fail(UPDATE_ITEM, { i: { id: '00000000-0000-4000-8000-000000000000', ...input } });
+      expect(changed.extensions?.code).toBe('BAD_USER_INPUT');
     }
     const missing = await secretariat.client.fail(ADD_ITEM, { i: { recordId: '00000000-0000-4000-8000-000000000000', title: 'ok' } });
     expect(missing.extensions?.code).toBe('NOT_FOUND');

@@ -1,4 +1,6 @@
 import type { Tally } from '@yoriai/domain';
+import type { VoteTallyPayload } from '@yoriai/realtime-contract';
+import type { TallyFieldsFragment } from '../gql/graphql';
 
 /**
  * A socket `vote.tally` payload in the shape of the GraphQL `Tally` type, ready to be written
@@ -23,4 +25,17 @@ export function tallyForCache(tally: Tally) {
       mergedSectors: s.mergedSectors ?? null,
     })),
   };
+}
+
+/** A query result whose proposal shows a live tally (`tally { ...TallyFields }` and `bridgingScore`). */
+interface LiveTallyResult {
+  proposal: { tally: TallyFieldsFragment | null; bridgingScore: number | null } | null;
+}
+
+/**
+ * The `cache.updateQuery` updater for a `vote.tally` event: the event's tally and bridging score
+ * replace the proposal's (the payload is the whole tally); a result without the proposal stays as it is.
+ */
+export function withLiveTally<Q extends LiveTallyResult>(prev: Q | null, event: Pick<VoteTallyPayload, 'tally' | 'bridgingScore'>): Q | null {
+  return prev?.proposal ? { ...prev, proposal: { ...prev.proposal, tally: tallyForCache(event.tally), bridgingScore: event.bridgingScore } } : prev;
 }

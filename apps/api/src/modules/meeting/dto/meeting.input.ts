@@ -12,14 +12,12 @@ const CLIENT_REQUEST_ID_MESSAGE = 'clientRequestId must be 1–64 of A–Z, a–
 export const MAX_PROPOSALS_PER_ITEM = 50;
 const NOT_BLANK = /\S/;
 
-@InputType({ description: 'One agenda item: a title, optionally a pillar and proposals of the same process' })
-export class AgendaItemInput {
-  @Field({ description: '1–200 characters' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(NOT_BLANK, { message: 'title must not be blank' })
-  title: string;
-
+/**
+ * The optional details of an agenda item, validated the same way when it is planned and when it is
+ * changed (on a change, an omitted field stays as it is and null clears pillarId or plannedMinutes).
+ */
+@InputType({ isAbstract: true })
+abstract class AgendaItemDetailsInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
@@ -39,18 +37,18 @@ export class AgendaItemInput {
   plannedMinutes?: number | null;
 }
 
-@InputType()
-export class CreateMeetingInput {
-  @Field(() => ID)
-  @IsUUID()
-  processId: string;
-
+@InputType({ description: 'One agenda item: a title, optionally a pillar and proposals of the same process' })
+export class AgendaItemInput extends AgendaItemDetailsInput {
   @Field({ description: '1–200 characters' })
   @IsString()
   @Length(1, 200)
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title: string;
+}
 
+/** When and where a meeting is held: the same on scheduling it and on changing it (null clears either). */
+@InputType({ isAbstract: true })
+abstract class MeetingPlaceTimeInput {
   @Field(() => GraphQLISODateTime, { nullable: true })
   @IsOptional()
   @IsDate()
@@ -61,6 +59,19 @@ export class CreateMeetingInput {
   @IsString()
   @MaxLength(200)
   location?: string | null;
+}
+
+@InputType()
+export class CreateMeetingInput extends MeetingPlaceTimeInput {
+  @Field(() => ID)
+  @IsUUID()
+  processId: string;
+
+  @Field({ description: '1–200 characters' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title: string;
 
   @Field(() => [AgendaItemInput], { nullable: true, description: `Up to ${MAX_AGENDA_ITEMS} items, in order` })
   @IsOptional()
@@ -76,7 +87,7 @@ export class CreateMeetingInput {
 }
 
 @InputType({ description: 'Changes the given fields; null clears startsAt or location' })
-export class UpdateMeetingInput {
+export class UpdateMeetingInput extends MeetingPlaceTimeInput {
   @Field(() => ID)
   @IsUUID()
   meetingId: string;
@@ -87,17 +98,6 @@ export class UpdateMeetingInput {
   @Length(1, 200)
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title?: string | null;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @IsDate()
-  startsAt?: Date | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  location?: string | null;
 }
 
 @InputType()
@@ -114,7 +114,7 @@ export class AddAgendaItemInput extends AgendaItemInput {
 }
 
 @InputType({ description: 'Changes the given fields of an agenda item; null clears pillarId or plannedMinutes' })
-export class UpdateAgendaItemInput {
+export class UpdateAgendaItemInput extends AgendaItemDetailsInput {
   @Field(() => ID)
   @IsUUID()
   itemId: string;
@@ -125,24 +125,6 @@ export class UpdateAgendaItemInput {
   @Length(1, 200)
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  pillarId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(MAX_PROPOSALS_PER_ITEM)
-  @IsUUID('all', { each: true })
-  proposalIds?: string[] | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(600)
-  plannedMinutes?: number | null;
 }
 
 @InputType()

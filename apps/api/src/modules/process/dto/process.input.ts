@@ -77,12 +77,9 @@ export class UpdateProcessInput {
   dissentNamed?: boolean | null;
 }
 
-@InputType()
-export class AddPillarInput {
-  @Field(() => ID)
-  @IsUUID()
-  processId: string;
-
+/** A pillar's names, the same when it is added and when it is renamed. */
+@InputType({ isAbstract: true })
+abstract class PillarNamesInput {
   @Field()
   @IsString()
   @Length(1, 200)
@@ -93,6 +90,13 @@ export class AddPillarInput {
   @IsString()
   @MaxLength(200)
   titleEn?: string | null;
+}
+
+@InputType()
+export class AddPillarInput extends PillarNamesInput {
+  @Field(() => ID)
+  @IsUUID()
+  processId: string;
 
   @Field(() => Int, { nullable: true, description: '1-based position; default: last' })
   @IsOptional()
@@ -102,21 +106,10 @@ export class AddPillarInput {
 }
 
 @InputType()
-export class RenamePillarInput {
+export class RenamePillarInput extends PillarNamesInput {
   @Field(() => ID)
   @IsUUID()
   pillarId: string;
-
-  @Field()
-  @IsString()
-  @Length(1, 200)
-  title: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  titleEn?: string | null;
 }
 
 @InputType()

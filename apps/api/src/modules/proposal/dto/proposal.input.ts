@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import type { ProposalStatus } from '@yoriai/domain';
 import { PROPOSAL_STATUSES } from '@yoriai/domain';
@@ -33,6 +34,11 @@ export class KpiInput {
   deadline?: string | null;
 }
 
+/** How a proposal's KPI list is checked, on creating it and on amending it alike (each KPI in full). */
+function ValidKpiList(): PropertyDecorator {
+  return applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(PROPOSAL_LIMITS.kpis), ValidateNested({ each: true }), Type(() => KpiInput));
+}
+
 @InputType()
 export class CreateProposalInput {
   @Field(() => ID)
@@ -54,11 +60,7 @@ export class CreateProposalInput {
   body: string;
 
   @Field(() => [KpiInput], { nullable: true, description: 'Up to 20 KPIs' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PROPOSAL_LIMITS.kpis)
-  @ValidateNested({ each: true })
-  @Type(() => KpiInput)
+  @ValidKpiList()
   kpis?: KpiInput[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Save as DRAFT (visible to its author and the secretariat) instead of OPEN' })
@@ -92,11 +94,7 @@ export class AmendProposalInput {
   body?: string | null;
 
   @Field(() => [KpiInput], { nullable: true, description: 'Replaces all KPIs ([] clears them); omitted = unchanged' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PROPOSAL_LIMITS.kpis)
-  @ValidateNested({ each: true })
-  @Type(() => KpiInput)
+  @ValidKpiList()
   kpis?: KpiInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'Why the amendment was made, up to 500 characters' })

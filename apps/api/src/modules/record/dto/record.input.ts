@@ -55,19 +55,12 @@ export class CorrectRecordInput {
   proposalTitle?: string | null;
 }
 
-@InputType()
-export class AddActionItemInput {
-  @Field(() => ID)
-  @IsUUID()
-  recordId: string;
-
-  @Field({ description: '1–200 characters' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(NOT_BLANK, { message: 'title must not be blank' })
-  @Matches(NO_NUL, { message: 'title must not contain NUL characters' })
-  title: string;
-
+/**
+ * The optional details of an action item, validated the same way when it is added and when it is
+ * changed (on a change, an omitted field stays as it is and an explicit null clears it).
+ */
+@InputType({ isAbstract: true })
+abstract class ActionItemDetailsInput {
   @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
   @IsOptional()
   @IsString()
@@ -94,9 +87,23 @@ export class AddActionItemInput {
   kpi?: string | null;
 }
 
+@InputType()
+export class AddActionItemInput extends ActionItemDetailsInput {
+  @Field(() => ID)
+  @IsUUID()
+  recordId: string;
+
+  @Field({ description: '1–200 characters' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  @Matches(NO_NUL, { message: 'title must not contain NUL characters' })
+  title: string;
+}
+
 /** Omitted fields stay as they are; an explicit null clears an optional field. */
 @InputType()
-export class UpdateActionItemInput {
+export class UpdateActionItemInput extends ActionItemDetailsInput {
   @Field(() => ID)
   @IsUUID()
   id: string;
@@ -113,29 +120,4 @@ export class UpdateActionItemInput {
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   @Matches(NO_NUL, { message: 'title must not contain NUL characters' })
   title?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(NO_NUL, { message: 'ownerOrganization must not contain NUL characters' })
-  ownerOrganization?: string | null;
-
-  @Field(() => SectorEnum, { nullable: true })
-  @IsOptional()
-  @IsIn([...SECTORS])
-  ownerSector?: Sector | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO date YYYY-MM-DD' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'dueDate must be an ISO date (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a real calendar date' })
-  dueDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @Matches(NO_NUL, { message: 'kpi must not contain NUL characters' })
-  kpi?: string | null;
 }

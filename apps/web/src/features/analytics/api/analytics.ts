@@ -4,18 +4,7 @@ import { graphql } from '../../../gql';
 export const AnalyticsOverviewQuery = graphql(`
   query AnalyticsOverview($id: ID!) {
     process(id: $id) {
-      id
-      title
-      myMembership {
-        id
-        role
-      }
-      pillars {
-        id
-        position
-        title
-        titleEn
-      }
+      ...ProcessPillarsFields
       proposals(first: 200) {
         id
         title
@@ -69,24 +58,27 @@ export const AgreementMatrixQuery = graphql(`
   }
 `);
 
+/** One sector's share against its target; the targets mutation returns it for the cache too. */
+export const SectorShareFieldsFragment = graphql(`
+  fragment SectorShareFields on SectorShare {
+    sector
+    count
+    share
+    target
+    underRepresented
+  }
+`);
+
 // Members and voters side by side: one request, two readings of who is in the process.
 export const RepresentationQuery = graphql(`
   query Representation($id: ID!) {
     process(id: $id) {
       id
       members: representation(basis: MEMBERS) {
-        sector
-        count
-        share
-        target
-        underRepresented
+        ...SectorShareFields
       }
       voters: representation(basis: VOTERS) {
-        sector
-        count
-        share
-        target
-        underRepresented
+        ...SectorShareFields
       }
     }
   }
@@ -137,11 +129,7 @@ export const OpinionGroupsQuery = graphql(`
 export const SetRepresentationTargetsMutation = graphql(`
   mutation SetRepresentationTargets($input: SetRepresentationTargetsInput!) {
     setRepresentationTargets(input: $input) {
-      sector
-      count
-      share
-      target
-      underRepresented
+      ...SectorShareFields
     }
   }
 `);

@@ -63,6 +63,23 @@ export const ConsoleProcessQuery = graphql(`
   }
 `);
 
+/** A comment as the facilitator moderates it (top level and first replies alike). */
+export const ConsoleCommentFieldsFragment = graphql(`
+  fragment ConsoleCommentFields on Comment {
+    id
+    stance
+    body
+    hidden
+    hiddenReason
+    authorSector
+    createdAt
+    author {
+      id
+      displayName
+    }
+  }
+`);
+
 export const ConsoleProposalQuery = graphql(`
   query ConsoleProposal($id: ID!) {
     proposal(id: $id) {
@@ -80,47 +97,14 @@ export const ConsoleProposalQuery = graphql(`
         recordId
       }
       tally {
-        agree
-        disagree
-        abstain
-        block
-        total
-        bySector {
-          sector
-          agree
-          disagree
-          abstain
-          block
-          total
-          mergedSectors
-        }
+        ...TallyFields
       }
       bridgingScore
       commentCount
       comments(first: 100) {
-        id
-        stance
-        body
-        hidden
-        hiddenReason
-        authorSector
-        createdAt
-        author {
-          id
-          displayName
-        }
+        ...ConsoleCommentFields
         replies {
-          id
-          stance
-          body
-          hidden
-          hiddenReason
-          authorSector
-          createdAt
-          author {
-            id
-            displayName
-          }
+          ...ConsoleCommentFields
         }
       }
     }
@@ -228,18 +212,7 @@ export const CreateMeetingMutation = graphql(`
 export const NewMeetingContextQuery = graphql(`
   query NewMeetingContext($id: ID!) {
     process(id: $id) {
-      id
-      title
-      myMembership {
-        id
-        role
-      }
-      pillars {
-        id
-        position
-        title
-        titleEn
-      }
+      ...ProcessPillarsFields
       proposals(first: 200) {
         id
         pillarId

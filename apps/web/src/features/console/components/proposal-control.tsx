@@ -10,7 +10,7 @@ import { TallyChart } from '../../../components/tally-chart';
 import { useLiveRoom } from '../../../hooks/use-live-room';
 import { useMissingVoices } from '../../../hooks/use-missing-voices';
 import { useLang } from '../../../lib/i18n';
-import { tallyForCache } from '../../../lib/tally-cache';
+import { withLiveTally } from '../../../lib/tally-cache';
 import { CloseVotingMutation, ConsoleProposalQuery } from '../api/console';
 import { ModerationList, type ModeratedComment } from './moderation-list';
 import { OpenVotingForm } from './open-voting-form';
@@ -51,9 +51,7 @@ export function ProposalControl({
   useLiveRoom(room.proposal(proposalId), {
     resync: () => void refetch(),
     'vote.tally': (e) =>
-      client.cache.updateQuery({ query: ConsoleProposalQuery, variables }, (prev) =>
-        prev?.proposal ? { ...prev, proposal: { ...prev.proposal, tally: tallyForCache(e.tally), bridgingScore: e.bridgingScore } } : prev,
-      ),
+      client.cache.updateQuery({ query: ConsoleProposalQuery, variables }, (prev) => withLiveTally(prev, e)),
     'comment.created': () => void refetch(),
     'comment.hidden': () => void refetch(),
     'voting.opened': () => void refetch(),

@@ -36,6 +36,19 @@ export const DeskQuery = graphql(`
   }
 `);
 
+/** An action item as the desk lists it; a new one comes back in the same shape for the cache. */
+export const ActionItemFieldsFragment = graphql(`
+  fragment ActionItemFields on ActionItem {
+    id
+    title
+    ownerOrganization
+    ownerSector
+    dueDate
+    kpi
+    status
+  }
+`);
+
 /** One record in full: opened on demand, so the desk stays within the API's query budget. */
 export const RecordDetailQuery = graphql(`
   query RecordDetail($id: ID!) {
@@ -55,20 +68,7 @@ export const RecordDetailQuery = graphql(`
       supersedesId
       correctionReason
       tally {
-        agree
-        disagree
-        abstain
-        block
-        total
-        bySector {
-          sector
-          agree
-          disagree
-          abstain
-          block
-          total
-          mergedSectors
-        }
+        ...TallyFields
       }
       reasons {
         code
@@ -87,13 +87,7 @@ export const RecordDetailQuery = graphql(`
         respondedBy
       }
       actionItems(first: 100) {
-        id
-        title
-        ownerOrganization
-        ownerSector
-        dueDate
-        kpi
-        status
+        ...ActionItemFields
       }
     }
   }
@@ -124,13 +118,7 @@ export const RespondToDissentMutation = graphql(`
 export const AddActionItemMutation = graphql(`
   mutation AddActionItem($input: AddActionItemInput!) {
     addActionItem(input: $input) {
-      id
-      title
-      ownerOrganization
-      ownerSector
-      dueDate
-      kpi
-      status
+      ...ActionItemFields
     }
   }
 `);

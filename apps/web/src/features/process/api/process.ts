@@ -55,10 +55,7 @@ export const PillarProposalsQuery = graphql(`
           organization
         }
         kpis {
-          indicator
-          baseline
-          target
-          deadline
+          ...KpiFields
         }
       }
     }

@@ -49,25 +49,6 @@ export const MoreCommentsQuery = graphql(`
 
 export const COMMENTS_PAGE = 50;
 
-export const TallyFieldsFragment = graphql(`
-  fragment TallyFields on Tally {
-    agree
-    disagree
-    abstain
-    block
-    total
-    bySector {
-      sector
-      agree
-      disagree
-      abstain
-      block
-      total
-      mergedSectors
-    }
-  }
-`);
-
 export const ProposalPageQuery = graphql(`
   query ProposalPage($id: ID!) {
     proposal(id: $id) {
@@ -88,10 +69,7 @@ export const ProposalPageQuery = graphql(`
         organization
       }
       kpis {
-        indicator
-        baseline
-        target
-        deadline
+        ...KpiFields
       }
       versions(first: 50) {
         version

@@ -3,18 +3,7 @@ import { graphql } from '../../../gql';
 export const NewProposalContextQuery = graphql(`
   query NewProposalContext($id: ID!) {
     process(id: $id) {
-      id
-      title
-      myMembership {
-        id
-        role
-      }
-      pillars {
-        id
-        position
-        title
-        titleEn
-      }
+      ...ProcessPillarsFields
     }
   }
 `);
@@ -43,10 +32,7 @@ export const EditProposalQuery = graphql(`
       status
       version
       kpis {
-        indicator
-        baseline
-        target
-        deadline
+        ...KpiFields
       }
     }
   }

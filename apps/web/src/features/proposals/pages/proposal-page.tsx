@@ -14,7 +14,7 @@ import { useLiveRoom } from '../../../hooks/use-live-room';
 import { useMe } from '../../../hooks/use-me';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
-import { tallyForCache } from '../../../lib/tally-cache';
+import { withLiveTally } from '../../../lib/tally-cache';
 import { MoreCommentsQuery, ProposalContextQuery, ProposalPageQuery } from '../api/proposal-page';
 import { CommentForm } from '../components/comment-form';
 import { CommentThread } from '../components/comment-thread';
@@ -33,9 +33,7 @@ export function ProposalPage() {
   useLiveRoom(room.proposal(proposalId), {
     resync: () => void refetch(),
     'vote.tally': (e) => {
-      client.cache.updateQuery({ query: ProposalPageQuery, variables: { id: proposalId } }, (prev) =>
-        prev?.proposal ? { ...prev, proposal: { ...prev.proposal, tally: tallyForCache(e.tally), bridgingScore: e.bridgingScore } } : prev,
-      );
+      client.cache.updateQuery({ query: ProposalPageQuery, variables: { id: proposalId } }, (prev) => withLiveTally(prev, e));
     },
     'comment.created': () => void client.refetchQueries({ include: [ProposalPageQuery, MoreCommentsQuery] }),
     'comment.hidden': () => void client.refetchQueries({ include: [ProposalPageQuery, MoreCommentsQuery] }),

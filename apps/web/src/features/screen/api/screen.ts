@@ -50,20 +50,7 @@ export const ScreenProposalQuery = graphql(`
         rule
       }
       tally {
-        agree
-        disagree
-        abstain
-        block
-        total
-        bySector {
-          sector
-          agree
-          disagree
-          abstain
-          block
-          total
-          mergedSectors
-        }
+        ...TallyFields
       }
       bridgingScore
       # The newest few, hidden ones included (skipped on screen): enough to show the latest three.

@@ -7,7 +7,7 @@ import { TallyChart } from '../../../components/tally-chart';
 import { useLiveRoom } from '../../../hooks/use-live-room';
 import { useMissingVoices } from '../../../hooks/use-missing-voices';
 import { useLang } from '../../../lib/i18n';
-import { tallyForCache } from '../../../lib/tally-cache';
+import { withLiveTally } from '../../../lib/tally-cache';
 import { ScreenProposalQuery } from '../api/screen';
 
 const LATEST_COMMENTS = 3;
@@ -23,9 +23,7 @@ export function ScreenProposal({ proposalId, meetingId }: { proposalId: string; 
   useLiveRoom(room.proposal(proposalId), {
     resync: () => void refetch(),
     'vote.tally': (e) =>
-      client.cache.updateQuery({ query: ScreenProposalQuery, variables }, (prev) =>
-        prev?.proposal ? { ...prev, proposal: { ...prev.proposal, tally: tallyForCache(e.tally), bridgingScore: e.bridgingScore } } : prev,
-      ),
+      client.cache.updateQuery({ query: ScreenProposalQuery, variables }, (prev) => withLiveTally(prev, e)),
     'comment.created': () => void refetch(),
     'comment.hidden': () => void refetch(),
     'voting.opened': () => void refetch(),
