@@ -10,7 +10,13 @@
 // flight then), so the steady figures are exact; storm figures are measured to the final tally
 // (an upper bound) and the time from the last acknowledgement to every client is printed too. Not part of the tests (timings are noisy).
 //
-//   node tools/bench/fanout.mjs [--clients=200] [--nodes=1] [--no-build] [--keep-db]
+//   node tools/bench/fanout.mjs [--clients=200] [--nodes=1] [--rate=N] [--baseline] [--json=<file>] [--no-build] [--keep-db]
+//
+// --rate=N makes the steady scenario a hall voting at N votes/s (bursts every 50 ms, each burst
+// sent once the previous one is acknowledged, so the inclusion test stays exact).
+// --baseline also measures, in the same run and with the same clients and bursts, a bare socket.io
+// server (tools/bench/baseline-servers.mjs socket) that broadcasts a counter at once on every vote:
+// the fan-out floor of this machine. --json writes the figures for tools/bench/run.mjs.
 //
 // --nodes=2 starts two servers sharing Redis (REDIS_URL, default redis://127.0.0.1:6379, with a
 // prefix of its own): clients are spread over both nodes and every vote goes through node 1, so
@@ -18,12 +24,13 @@
 // DATABASE_URL picks the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBaseline } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(root, 'package.json'));
@@ -34,8 +41,10 @@ const { Redis } = require('ioredis');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
 const CLIENTS = Number(args.get('clients') ?? 200);
 const NODES = Number(args.get('nodes') ?? 1);
-const BURST = 5;
-const BURST_EVERY_MS = 150;
+const RATE = args.has('rate') ? Number(args.get('rate')) : undefined;
+const BURST_EVERY_MS = RATE ? 50 : 150;
+const BURST = RATE ? Math.max(1, Math.round((RATE * BURST_EVERY_MS) / 1000)) : 5;
+const TALLY_WINDOW_MS = 100; // apps/api/src/realtime/realtime.listener.ts
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECTORS = ['INDUSTRY', 'GOVERNMENT', 'ACADEMIA', 'FINANCE', 'LABOUR', 'MEDIA', 'CITIZEN'];
@@ -135,6 +144,83 @@ async function allReached(clients, done, timeoutMs = 30_000) {
   }
 }
 
+/** When every client first held a tally with total ≥ expected: the latest of those first receive times. */
+function firstReached(clients, expected) {
+  return Math.max(...clients.map((c) => c.tallies.find((t) => t.tally.total >= expected)?.at ?? Infinity));
+}
+
+/**
+ * Sends bursts of votes (`send(k)` casts the k-th vote and resolves at its acknowledgement), one
+ * burst every BURST_EVERY_MS, each only after the previous burst is acknowledged: no earlier vote
+ * is then uncommitted, so a tally whose total reaches the votes sent so far includes the whole burst.
+ * Without --rate each burst also waits until every client has it (the original steady scenario);
+ * with --rate the bursts keep their pace and the receive times are matched afterwards.
+ */
+async function runBursts(clients, bursts, send) {
+  const latencies = [];
+  const pending = [];
+  let sent = 0;
+  const t0 = performance.now();
+  for (const size of bursts) {
+    const started = performance.now();
+    const acks = await Promise.all(Array.from({ length: size }, (_, j) => send(sent + j)));
+    sent += size;
+    const expected = sent;
+    if (RATE) pending.push({ acks, expected });
+    else {
+      const reached = await allReached(clients, (t) => t.total >= expected);
+      latencies.push(...acks.map((ack) => reached - ack));
+    }
+    const wait = BURST_EVERY_MS - (performance.now() - started);
+    if (wait > 0) await sleep(wait);
+  }
+  const rate = sent / ((performance.now() - t0) / 1000);
+  if (RATE) {
+    await allReached(clients, (t) => t.total >= sent);
+    for (const p of pending) {
+      const reached = firstReached(clients, p.expected);
+      latencies.push(...p.acks.map((ack) => reached - ack));
+    }
+  }
+  return { latencies, rate };
+}
+
+/**
+ * The same bursts against a bare socket.io server: POST /vote answers, then broadcasts {total} to
+ * every client at once. Returns the ack → last-client latencies of every vote.
+ */
+async function measureBaseline(bursts) {
+  const server = await startBaseline('socket');
+  const clients = [];
+  try {
+    for (let i = 0; i < CLIENTS; i += 50) {
+      clients.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(50, CLIENTS - i) }, () =>
+            new Promise((resolve, reject) => {
+              const socket = io(server.url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false });
+              const client = { socket, tallies: [] };
+              socket.on('vote.tally', (e) => client.tallies.push({ at: performance.now(), tally: e.tally, seq: e.seq }));
+              socket.once('connect_error', reject);
+              socket.once('connect', () => socket.timeout(10_000).emit('subscribe', { room: 'r' }, (err) => (err ? reject(err) : resolve(client))));
+            }),
+          ),
+        )),
+      );
+    }
+    await sleep(300);
+    const { latencies } = await runBursts(clients, bursts, async () => {
+      const res = await fetch(`${server.url}/vote`, { method: 'POST', body: '{}' });
+      await res.arrayBuffer();
+      return performance.now();
+    });
+    return latencies;
+  } finally {
+    for (const c of clients) c.socket.close();
+    await server.stop();
+  }
+}
+
 async function main() {
   build();
   const dbName = `yoriai_bench_${randomBytes(4).toString('hex')}`;
@@ -182,18 +268,9 @@ async function main() {
       return performance.now();
     };
 
-    // steady: bursts of first votes; after burst b the tally total is exactly (b + 1) * BURST.
-    const steady = [];
-    for (let b = 0; b * BURST < CLIENTS; b++) {
-      const started = performance.now();
-      const burst = guests.slice(b * BURST, (b + 1) * BURST);
-      const acks = await Promise.all(burst.map((token) => vote(token, 'AGREE')));
-      const expected = Math.min(CLIENTS, (b + 1) * BURST);
-      const reached = await allReached(clients, (t) => t.total === expected);
-      steady.push(...acks.map((ack) => reached - ack));
-      const wait = BURST_EVERY_MS - (performance.now() - started);
-      if (wait > 0) await sleep(wait);
-    }
+    // steady: bursts of first votes; after burst b the tally total is exactly the votes sent so far.
+    const bursts = Array.from({ length: Math.ceil(CLIENTS / BURST) }, (_, b) => Math.min(BURST, CLIENTS - b * BURST));
+    const { latencies: steady, rate: steadyRate } = await runBursts(clients, bursts, (k) => vote(guests[k], 'AGREE'));
     const eventsSteady = clients[0].tallies.length;
 
     // storm: everyone changes AGREE → DISAGREE at once; the final tally has disagree = CLIENTS.
@@ -205,6 +282,9 @@ async function main() {
     const convergence = reached - Math.max(...acks);
     await sleep(500);
     const eventsStorm = clients[0].tallies.length - eventsSteady;
+    // Delivery of the final tally: every client's last tally is the final one.
+    const holdingFinal = clients.filter((c) => c.tallies.at(-1)?.tally.disagree === CLIENTS).length;
+    const baseline = args.has('baseline') ? await measureBaseline(bursts) : undefined;
 
     const row = (name, votes, events, values) => {
       const s = [...values].sort((x, y) => x - y);
@@ -218,6 +298,33 @@ async function main() {
     console.log(row('storm', storm.length, eventsStorm, storm));
     console.log(`\nstorm: the ${CLIENTS} acknowledgements spread over ${spread.toFixed(0)} ms; after the last one, every client held the final tally within ${convergence.toFixed(1)} ms.`);
     console.log('(storm latencies are measured to the final tally, so early votes also wait for the last one: an upper bound.)');
+    console.log(`steady: ${steadyRate.toFixed(0)} votes/s achieved${RATE ? ` (asked ${RATE})` : ''}; ${holdingFinal}/${CLIENTS} clients hold the final tally`);
+    if (baseline) console.log(row('baseline', baseline.length, baseline.length, baseline).replace('baseline', 'bare io'));
+    if (args.has('json') && args.get('json') !== 'true') {
+      const stat = (values) => {
+        const v = [...values].sort((x, y) => x - y);
+        return { n: v.length, p50: percentile(v, 50), p99: percentile(v, 99), max: v[v.length - 1] };
+      };
+      const s = stat(steady);
+      const base = baseline ? stat(baseline) : undefined;
+      writeFileSync(
+        args.get('json'),
+        JSON.stringify(
+          {
+            name: 'fanout',
+            nodes: NODES,
+            clients: CLIENTS,
+            steady: { ...s, rate: steadyRate, eventsPerClient: eventsSteady },
+            storm: { ...stat(storm), spreadMs: spread, convergenceMs: convergence, eventsPerClient: eventsStorm },
+            baseline: base,
+            finalDelivery: holdingFinal / CLIENTS,
+            coalescingWindowMs: TALLY_WINDOW_MS,
+          },
+          null,
+          2,
+        ),
+      );
+    }
   } finally {
     for (const c of clients) c.socket.close();
     for (const n of nodes) {

@@ -50,6 +50,25 @@ function dataException(exception: unknown): { reason: string; ja: string; en: st
   return DATA_EXCEPTIONS[code] ?? DATA_EXCEPTION;
 }
 
+const DATABASE_UNAVAILABLE = {
+  ja: 'データベースとの接続が一時的に切れました。もう一度お試しください（投票や投稿は二重になりません）。',
+  en: 'The connection to the database was lost for a moment. Please try again (votes and posts are never doubled).',
+};
+
+/**
+ * The database connection broke under the request (PostgreSQL restarted or failed over, the
+ * connection was terminated): the transaction did not commit — or its answer was lost — and a retry
+ * with the same clientRequestId is safe. The pool replaces the connection, so the next request works.
+ */
+function connectionLost(exception: unknown): boolean {
+  const e = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  if (typeof code === 'string' && (/^57P0[123]$/.test(code) || /^08[0-9A-Z]{3}$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code))) return true;
+  const message = String(e?.driverError?.message ?? e?.message ?? '');
+  if ((exception as Error | null)?.name === 'QueryRunnerAlreadyReleasedError') return true; // TypeORM released the runner of a broken connection before ROLLBACK
+  return /Connection terminated|Connection ended unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable/i.test(message);
+}
+
 const INTERNAL = {
   ja: 'サーバーで問題が発生しました。しばらくしてからもう一度お試しください。',
   en: 'Something went wrong on the server. Please try again shortly.',
@@ -68,6 +87,10 @@ export function toTypedError(
   // body-parser refuses a body over the limit before any route runs (server.ts: 256 KB).
   if ((exception as { type?: unknown } | null)?.type === 'entity.too.large' || (exception instanceof HttpException && exception.getStatus() === 413)) {
     return { category: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE[lang], status: 413 };
+  }
+  if (connectionLost(exception)) {
+    logger.warn(`database connection lost during a request: ${exception instanceof Error ? exception.message : String(exception)}`);
+    return { category: 'INTERNAL_SERVER_ERROR', reason: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE[lang], status: 503 };
   }
   const data = dataException(exception);
   if (data) return { category: 'BAD_USER_INPUT', reason: data.reason, message: data[lang] };

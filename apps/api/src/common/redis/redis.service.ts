@@ -53,7 +53,10 @@ export class RedisService implements OnApplicationBootstrap, OnApplicationShutdo
    */
   async commands(): Promise<Redis | null> {
     if (!this.enabled) return null;
-    this.commandClient ??= this.open('commands', { enableOfflineQueue: false }).catch((e: unknown) => {
+    // A command in flight when Redis dies would otherwise wait for the reconnection (minutes, maybe),
+    // stalling its caller — e.g. every tally of this node — for the whole outage: fail it after 500 ms
+    // instead, and never replay it later (a stale INCR would only skip a seq).
+    this.commandClient ??= this.open('commands', { enableOfflineQueue: false, commandTimeout: 500, autoResendUnfulfilledCommands: false }).catch((e: unknown) => {
       this.commandClient = undefined;
       throw e;
     });
