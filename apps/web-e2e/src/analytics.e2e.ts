@@ -1,19 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PROJECTOR, WatchedContext, launchChromium } from './support/browser';
-import { Gql, type Account } from './support/gql';
+import { LAPTOP, PROJECTOR, WatchedContext, launchChromium, signIn } from './support/browser';
+import { Gql } from './support/gql';
 import { startBuiltServer, type E2eServer } from './support/server';
 import { setUpLiveWorkshop, type Workshop } from './support/workshop';
 
 // Columns of the agreement matrix, in 産官学金労言・住民 order.
 const COL = { INDUSTRY: 0, GOVERNMENT: 1, ACADEMIA: 2, FINANCE: 3, LABOUR: 4, MEDIA: 5, CITIZEN: 6 } as const;
-
-async function signIn(page: Page, url: string, account: Account, next: string): Promise<void> {
-  await page.goto(`${url}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('メールアドレス').fill(account.email);
-  await page.getByLabel('パスワード').fill(account.password);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.waitForURL(`${url}${next}`);
-}
 
 const noReload = (page: Page) => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload);
 

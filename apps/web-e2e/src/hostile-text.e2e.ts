@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, WatchedContext, launchChromium } from './support/browser';
+import { LAPTOP, WatchedContext, launchChromium, signIn } from './support/browser';
 import { Gql, newAccount, type Account } from './support/gql';
 import { startBuiltServer, type E2eServer } from './support/server';
 
@@ -12,14 +12,6 @@ import { startBuiltServer, type E2eServer } from './support/server';
 const hostile = (tag: string) => `${tag}<script>alert('${tag}')</script><svg onload=alert(1)><img src=x onerror=alert(2)>[x](javascript:alert(3))**太字**';--`;
 
 const INJECTED = `#root script, #root svg[onload], #root [onerror], #root [onload], #root iframe, #root a[href^="javascript:"], #root img[src="x"]`;
-
-async function signIn(page: Page, url: string, account: Account, next: string): Promise<void> {
-  await page.goto(`${url}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('メールアドレス').fill(account.email);
-  await page.getByLabel('パスワード').fill(account.password);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.waitForURL(`${url}${next}`);
-}
 
 describe('hostile text in the browser: shown as text, never run', () => {
   let server: E2eServer;

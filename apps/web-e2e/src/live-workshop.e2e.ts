@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, PROJECTOR, WatchedContext, launchChromium } from './support/browser';
-import type { Account } from './support/gql';
+import { LAPTOP, PHONE, PROJECTOR, WatchedContext, launchChromium, signIn } from './support/browser';
 import { startBuiltServer, type E2eServer } from './support/server';
 import { setUpLiveWorkshop, type Workshop } from './support/workshop';
 
@@ -8,14 +7,6 @@ import { setUpLiveWorkshop, type Workshop } from './support/workshop';
 function asTypedOnAJapanesePhone(code: string): string {
   const wide = [...code.toLowerCase()].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
   return `${wide.slice(0, 3)}－${wide.slice(3)}`;
-}
-
-async function signIn(page: Page, url: string, account: Account, next: string): Promise<void> {
-  await page.goto(`${url}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('メールアドレス').fill(account.email);
-  await page.getByLabel('パスワード').fill(account.password);
-  await page.getByRole('button', { name: 'ログインする' }).click();
-  await page.waitForURL(`${url}${next}`);
 }
 
 describe('a live workshop in the browser (built server, real PostgreSQL, Chromium)', () => {

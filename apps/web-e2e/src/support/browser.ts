@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Account } from './gql';
 import { WORKSPACE } from './server';
 
 export const SCREENSHOTS = path.join(WORKSPACE, 'test-output/screenshots');
@@ -62,4 +63,13 @@ export class WatchedContext {
   close(): Promise<void> {
     return this.context.close();
   }
+}
+
+/** Signs in through the real sign-in page (Japanese labels) and waits for the redirect to `next`. */
+export async function signIn(page: Page, url: string, account: Pick<Account, 'email' | 'password'>, next: string): Promise<void> {
+  await page.goto(`${url}/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('メールアドレス').fill(account.email);
+  await page.getByLabel('パスワード').fill(account.password);
+  await page.getByRole('button', { name: 'ログインする' }).click();
+  await page.waitForURL(`${url}${next}`);
 }
