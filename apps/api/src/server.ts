@@ -10,9 +10,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig, redactUrl } from './config/environment';
-import { runMigrations } from './database/data-source';
+import { guardPoolClients, runMigrations } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 
 /** A start-up failure with one clear line for the operator (no stack trace). */
@@ -95,6 +96,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       bodyParser: false,
     });
     app.useLogger(app.get(Logger));
+    guardPoolClients(app.get(DataSource), (m) => bootLog.warn(m));
     // Client addresses (rate limits) come from X-Forwarded-For only when sent by a trusted proxy.
     app.set('trust proxy', config.trustProxy ?? 'loopback');
     app.disable('x-powered-by');

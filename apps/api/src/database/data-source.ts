@@ -52,3 +52,25 @@ export async function runMigrations(url: string): Promise<string[]> {
     await ds.destroy();
   }
 }
+
+interface PgClientLike {
+  on(event: 'error', listener: (e: Error) => void): unknown;
+}
+interface PgPoolLike {
+  on(event: 'connect', listener: (client: PgClientLike) => void): unknown;
+  _clients?: PgClientLike[];
+}
+
+/**
+ * pg-pool takes its own error listener off a client while it is checked out, so a connection killed
+ * by PostgreSQL (pg_terminate_backend, a failover) between two queries would raise an unhandled
+ * 'error' event and crash the node. Every client gets a listener of its own: the failing query
+ * still rejects (and its transaction rolls back), the pool still discards the client, the node lives.
+ */
+export function guardPoolClients(dataSource: DataSource, warn: (message: string) => void): void {
+  const pool = (dataSource.driver as unknown as { master?: PgPoolLike }).master;
+  if (!pool) return;
+  const guard = (client: PgClientLike) => client.on('error', (e) => warn(`database connection lost: ${e.message}`));
+  for (const client of pool._clients ?? []) guard(client);
+  pool.on('connect', guard);
+}
