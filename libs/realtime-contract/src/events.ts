@@ -38,10 +38,15 @@ export interface CommentPayload {
 export interface VoteTallyPayload {
   proposalId: string;
   roundId: string;
-  /** The whole current tally (secret ballots: small sectors merged), never a delta. */
-  tally: Tally;
-  /** Lowest per-sector agree share (0–1), null before any sector took a position. */
-  bridgingScore: number | null;
+  /** How many have voted in the round (one current vote per voter). */
+  turnout: number;
+  /**
+   * The whole current tally (a closed secret ballot: small sectors merged), never a delta. ABSENT while
+   * a SECRET round is open: then nothing but the turnout leaves the server (docs/security.md).
+   */
+  tally?: Tally;
+  /** Lowest per-sector agree share (0–1), null before any sector took a position; absent with `tally`. */
+  bridgingScore?: number | null;
 }
 
 export interface MeetingStatePayload {

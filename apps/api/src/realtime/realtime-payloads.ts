@@ -59,10 +59,15 @@ export class RealtimePayloads {
     };
   }
 
-  /** The whole current tally of the proposal's open (else latest) round: shown form, never voter identities. */
+  /**
+   * The whole current tally of the proposal's open (else latest) round: shown form, never voter
+   * identities. A sealed round (SECRET and still OPEN) gives its turnout and nothing else.
+   */
   async tally(proposalId: string): Promise<{ processId: string; payload: VoteTallyPayload } | null> {
     const t = await this.tallies.currentTally(proposalId);
-    return t ? { processId: t.processId, payload: { proposalId, roundId: t.roundId, tally: t.shown, bridgingScore: t.bridgingScore } } : null;
+    if (!t) return null;
+    const base = { proposalId, roundId: t.roundId, turnout: t.turnout };
+    return { processId: t.processId, payload: t.sealed ? base : { ...base, tally: t.shown, bridgingScore: t.bridgingScore } };
   }
 
   async meeting(meetingId: string): Promise<MeetingStatePayload | null> {

@@ -210,6 +210,10 @@ describe('cross-sector analytics after a scripted meeting', () => {
     const id2 = (await newProposal(s.organizer.client, s, { pillarId: s.pillarIds[1] })).id;
     await openVoting(s.organizer.client, id2, { rule: 'MAJORITY', ballot: 'SECRET' });
     await Promise.all([...v.INDUSTRY.map((x) => castVote(x.client, id2, 'AGREE')), castVote(v.LABOUR[0].client, id2, 'DISAGREE')]);
+    // While the secret round is open it is left out of the matrix altogether.
+    const sealed = await s.organizer.client.ok<{ process: { agreementMatrix: Cell[] } }>(PROCESS_ANALYTICS, { id: s.id });
+    expect(sealed.process.agreementMatrix.filter((c) => c.proposalId === id2 && c.voters > 0)).toEqual([]);
+    await closeVoting(s.organizer.client, id2);
     const folded = await s.organizer.client.ok<{ process: { agreementMatrix: Cell[] } }>(PROCESS_ANALYTICS, { id: s.id });
     expect(folded.process.agreementMatrix.filter((c) => c.proposalId === id2 && c.voters > 0).map((c) => [c.sector, c.agreeShare, c.suppressed])).toEqual([
       ['INDUSTRY', null, true],

@@ -122,7 +122,7 @@ describe('PostgreSQL connections terminated in the middle of a vote storm', () =
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', db: 'up' });
     const truth = (await p.organizer.client.ok<{ proposal: { tally: TestTally } }>(PROPOSAL_VOTING, { id: proposal.id })).proposal.tally;
     expect(truth.total).toBe(VOTERS);
-    await waitUntil(() => watcher.last('vote.tally', room.proposal(proposal.id))?.tally.agree === truth.agree && watcher.last('vote.tally')?.tally.total === VOTERS, () => `live tally ${JSON.stringify(watcher.last('vote.tally')?.tally)} vs ${JSON.stringify(truth)}`);
+    await waitUntil(() => watcher.last('vote.tally', room.proposal(proposal.id))?.tally?.agree === truth.agree && watcher.last('vote.tally')?.tally?.total === VOTERS, () => `live tally ${JSON.stringify(watcher.last('vote.tally')?.tally)} vs ${JSON.stringify(truth)}`);
     watcher.close();
   }, 120_000);
 });

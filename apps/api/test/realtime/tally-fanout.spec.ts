@@ -67,7 +67,7 @@ describe('vote.tally fan-out to a hall', () => {
     }
     // Every payload was a whole tally; coalescing sent far fewer events than the 260 accepted votes.
     const received = clients[0].of('vote.tally', proposalRoom);
-    expect(received.every((e) => e.tally.total === e.tally.agree + e.tally.disagree + e.tally.abstain + e.tally.block)).toBe(true);
+    expect(received.every((e) => !!e.tally && e.tally.total === e.tally.agree + e.tally.disagree + e.tally.abstain + e.tally.block && e.turnout === e.tally.total)).toBe(true);
     expect(received.length).toBeLessThan(260);
     const seqs = clients[0].events.filter((e) => e.payload.room === proposalRoom).map((e) => e.payload.seq as number);
     expect(seqs).toEqual(seqs.map((_, i) => (acks[0].seq as number) + 1 + i));

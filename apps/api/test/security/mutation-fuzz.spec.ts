@@ -201,11 +201,17 @@ describe('property: every mutation answers hostile input with success or a typed
     const organizer = p.organizer.client;
     for (const id of proposals) {
       const got = await organizer.raw<{ proposal: { currentRound: { id: string; ballot: string } | null; tally: { agree: number; disagree: number; abstain: number; block: number; total: number } | null } | null }>(
-        'query($id: ID!) { proposal(id: $id) { currentRound { id ballot } tally { agree disagree abstain block total } } }',
+        'query($id: ID!) { proposal(id: $id) { currentRound { id ballot status turnout } tally { agree disagree abstain block total } } }',
         { id },
       );
-      const round = got.data?.proposal?.currentRound;
+      const round = got.data?.proposal?.currentRound as { id: string; ballot: string; status: string; turnout: number } | undefined | null;
       if (!round) continue;
+      if (round.ballot === 'SECRET' && round.status === 'OPEN') {
+        // A sealed round shows its turnout only.
+        const [{ n }] = await sql<{ n: number }>(server.databaseUrl, 'SELECT count(*)::int AS n FROM vote WHERE round_id = $1', [round.id]);
+        expect({ proposal: id, tally: got.data?.proposal?.tally, turnout: round.turnout }).toEqual({ proposal: id, tally: null, turnout: n });
+        continue;
+      }
       const [counted] = await sql<{ agree: number; disagree: number; abstain: number; block: number; total: number }>(
         server.databaseUrl,
         `SELECT count(*) FILTER (WHERE choice = 'AGREE')::int AS agree, count(*) FILTER (WHERE choice = 'DISAGREE')::int AS disagree,
@@ -218,7 +224,13 @@ describe('property: every mutation answers hostile input with success or a typed
     const orphans = await sql<{ id: string }>(
       server.databaseUrl,
       `SELECT e.id FROM vote_event e JOIN voting_round r ON r.id = e.round_id
-        WHERE r.process_id = $1 AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.process_id = r.process_id AND a.data->>'eventId' = e.id::text)`,
+        WHERE r.process_id = $1 AND r.ballot = 'OPEN' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.process_id = r.process_id AND a.data->>'eventId' = e.id::text)
+       UNION ALL
+       -- a closed secret round: one audit row per voter, written at the close
+       SELECT e.id FROM vote_event e JOIN voting_round r ON r.id = e.round_id
+        WHERE r.process_id = $1 AND r.ballot = 'SECRET' AND r.status = 'CLOSED'
+          AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.process_id = r.process_id AND a.action = 'vote.cast.secret' AND a.target_id = r.id::text
+                           AND a.data->>'participantId' = e.participant_id::text AND a.created_at = r.closed_at)`,
       [p.id],
     );
     expect(orphans).toEqual([]);

@@ -9,6 +9,7 @@ import { newProposal, sql } from '../support/proposal-factories';
 import { startTestServer } from '../support/test-app';
 import { CAST_PROXY_VOTE, castVote, closeVoting, newVoters, openVoting, PROPOSAL_VOTING, type TestTally, type TestVote } from '../support/voting-factories';
 
+const SEALED_PROPOSAL = `query($id: ID!) { proposal(id: $id) { tally { total } bridgingScore currentRound { turnout tally { total } } } }`;
 const AUDIT = 'query($id: ID!) { auditLog(processId: $id, first: 200) { action actorId targetId data } }';
 
 describe('secret ballots and proxy votes', () => {
@@ -39,8 +40,14 @@ describe('secret ballots and proxy votes', () => {
       expect(mine.participant).toEqual({ id: financeVoter.id, displayName: financeVoter.displayName });
       for (const a of [...voters.INDUSTRY, ...voters.GOVERNMENT, ...voters.MEDIA, ...voters.LABOUR, p.organizer]) await castVote(a.client, proposal.id, 'AGREE');
 
-      const live = (await p.organizer.client.ok<{ proposal: { tally: TestTally; myVote: TestVote; bridgingScore: number } }>(PROPOSAL_VOTING, { id: proposal.id })).proposal;
-      expect(live.tally).toEqual({
+      // While the round is open nothing but the turnout leaves the server.
+      const open = (await p.organizer.client.ok<{ proposal: { tally: TestTally | null; bridgingScore: number | null; currentRound: { turnout: number; tally: TestTally | null } } }>(
+        SEALED_PROPOSAL,
+        { id: proposal.id },
+      )).proposal;
+      expect(open).toEqual({ tally: null, bridgingScore: null, currentRound: { turnout: 11, tally: null } });
+
+      const merged = {
         agree: 10,
         disagree: 0,
         abstain: 0,
@@ -51,13 +58,16 @@ describe('secret ballots and proxy votes', () => {
           { sector: 'GOVERNMENT', agree: 3, disagree: 0, abstain: 0, block: 0, total: 3, mergedSectors: null },
           { sector: 'FINANCE', agree: 3, disagree: 0, abstain: 0, block: 1, total: 4, mergedSectors: ['FINANCE', 'LABOUR', 'MEDIA'] },
         ],
-      });
+      };
+      const record = await closeVoting(p.organizer.client, proposal.id);
+      // At close the tally appears, small sectors merged.
+      const live = (await p.organizer.client.ok<{ proposal: { tally: TestTally; myVote: TestVote; bridgingScore: number } }>(PROPOSAL_VOTING, { id: proposal.id })).proposal;
+      expect(live.tally).toEqual(merged);
       // The shown bridging score uses the merged tally: on the raw one the lone finance voter's
       // sector would score (0 + 1) / (1 + 2) = 1/3 and give their block away. Merged: (3 + 1) / (4 + 2).
       expect(live.bridgingScore).toBeCloseTo(4 / 6, 10);
 
-      const record = await closeVoting(p.organizer.client, proposal.id);
-      expect(record).toMatchObject({ ballot: 'SECRET', outcome: 'REJECTED', tally: live.tally });
+      expect(record).toMatchObject({ ballot: 'SECRET', outcome: 'REJECTED', tally: merged });
       // CONSENSUS depends on totals only, which merging keeps: the outcome reproduces from the record.
       expect(decide('CONSENSUS', record.tally as Tally, record.params).outcome).toBe('REJECTED');
       const blocked = record.reasons.find((r) => r.code === 'BLOCKED');
@@ -73,11 +83,13 @@ describe('secret ballots and proxy votes', () => {
       expect(body).not.toContain(financeVoter.displayName);
       const audit = (await p.organizer.client.ok<{ auditLog: { action: string; actorId: string; data: string }[] }>(AUDIT, { id: p.id })).auditLog;
       const financeRows = audit.filter((a) => a.actorId === financeVoter.id);
-      expect(financeRows.map((a) => a.action)).toEqual(['vote.cast']);
+      // One row per voter, written at the close (never at the time of the vote), without the choice.
+      expect(financeRows.map((a) => a.action)).toEqual(['vote.cast.secret']);
       expect(financeRows[0].data).not.toMatch(/BLOCK|金利/);
+      expect(JSON.parse(financeRows[0].data)).toEqual({ participantId: financeVoter.id, proxy: false, casts: 1 });
     });
 
-    it('sends live tallies of a secret ballot merged too: socket.io subscribers never get a small sector’s figures', async () => {
+    it('sends only the turnout live while a secret ballot is open, and the merged tally once it closes', async () => {
       const proposal = await newProposal(p.organizer.client, p);
       await openVoting(p.organizer.client, proposal.id, { rule: 'MAJORITY', ballot: 'SECRET' });
       const watcher = await new LiveClient(server.url, { token: voters.INDUSTRY[0].client.token }).connect();
@@ -86,15 +98,16 @@ describe('secret ballots and proxy votes', () => {
         for (const a of [...voters.INDUSTRY, ...voters.GOVERNMENT, p.organizer]) await castVote(a.client, proposal.id, 'AGREE');
         await castVote(voters.MEDIA[0].client, proposal.id, 'DISAGREE');
         await waitUntil(
-          () => watcher.last('vote.tally')?.tally.total === 8,
+          () => watcher.last('vote.tally')?.turnout === 8,
           () => JSON.stringify(watcher.last('vote.tally')),
         );
-        const live = watcher.last('vote.tally');
-        const shown = (await p.organizer.client.ok<{ proposal: { tally: TestTally } }>(PROPOSAL_VOTING, { id: proposal.id })).proposal.tally;
-        expect(live?.tally.bySector.map((s) => [s.sector, s.total, s.mergedSectors ?? null])).toEqual(shown.bySector.map((s) => [s.sector, s.total, s.mergedSectors]));
-        // The lone media vote is folded into the smallest shown sector, never sent on its own.
-        expect(live?.tally.bySector.some((s) => s.sector === 'MEDIA' && !s.mergedSectors)).toBe(false);
+        for (const e of watcher.of('vote.tally')) expect(Object.keys(e).sort()).toEqual(['proposalId', 'room', 'roundId', 'seq', 'turnout']);
         expect(JSON.stringify(watcher.events)).not.toContain(voters.MEDIA[0].id);
+        await closeVoting(p.organizer.client, proposal.id);
+        const shown = (await p.organizer.client.ok<{ proposal: { tally: TestTally } }>(PROPOSAL_VOTING, { id: proposal.id })).proposal.tally;
+        // The lone media vote is folded into the smallest shown sector, never shown on its own.
+        expect(shown.total).toBe(8);
+        expect(shown.bySector.some((s) => s.sector === 'MEDIA' && !s.mergedSectors)).toBe(false);
       } finally {
         watcher.close();
       }

@@ -27,15 +27,26 @@ export function tallyForCache(tally: Tally) {
   };
 }
 
-/** A query result whose proposal shows a live tally (`tally { ...TallyFields }` and `bridgingScore`). */
+/** A query result whose proposal shows a live tally (`tally { ...TallyFields }`, `bridgingScore`, `currentRound { id turnout }`). */
 interface LiveTallyResult {
-  proposal: { tally: TallyFieldsFragment | null; bridgingScore: number | null } | null;
+  proposal: { tally: TallyFieldsFragment | null; bridgingScore: number | null; currentRound?: { id: string; turnout?: number } | null } | null;
 }
 
 /**
  * The `cache.updateQuery` updater for a `vote.tally` event: the event's tally and bridging score
- * replace the proposal's (the payload is the whole tally); a result without the proposal stays as it is.
+ * replace the proposal's (the payload is the whole tally), and the round's turnout follows. An open
+ * SECRET round's event carries the turnout only: the tally stays null until the round closes.
  */
-export function withLiveTally<Q extends LiveTallyResult>(prev: Q | null, event: Pick<VoteTallyPayload, 'tally' | 'bridgingScore'>): Q | null {
-  return prev?.proposal ? { ...prev, proposal: { ...prev.proposal, tally: tallyForCache(event.tally), bridgingScore: event.bridgingScore } } : prev;
+export function withLiveTally<Q extends LiveTallyResult>(prev: Q | null, event: Pick<VoteTallyPayload, 'tally' | 'bridgingScore' | 'turnout' | 'roundId'>): Q | null {
+  if (!prev?.proposal) return prev;
+  const round = prev.proposal.currentRound;
+  return {
+    ...prev,
+    proposal: {
+      ...prev.proposal,
+      tally: event.tally ? tallyForCache(event.tally) : null,
+      bridgingScore: event.tally ? (event.bridgingScore ?? null) : null,
+      ...(round && round.id === event.roundId && round.turnout !== undefined ? { currentRound: { ...round, turnout: event.turnout } } : {}),
+    },
+  };
 }

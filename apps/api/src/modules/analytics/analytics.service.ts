@@ -30,7 +30,7 @@ import { TransactionRunner } from '../../common/database/transaction-runner';
 import { badInput, Errors } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { ProcessEntity } from '../process/process.entity';
-import { SECRET_MIN_VOTERS, shownTally, tallyFromCounts } from '../voting/tally.service';
+import { SECRET_MIN_VOTERS, shownTally, tallyFromCounts, UNSEALED } from '../voting/tally.service';
 import type { SetRepresentationTargetsInput } from './analytics.model';
 
 export interface ProposalTally {
@@ -88,13 +88,13 @@ export class AnalyticsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The tally of each proposal's latest voting round (the open one, else the last closed one). */
+  /** The tally of each proposal's latest voting round that may be shown (an open secret round is left out: the round before it counts). */
   async latestTallies(processId: string, pillarId?: string | null): Promise<ProposalTally[]> {
     const rows: { proposal_id: string; pillar_id: string; ballot: Ballot; sector: Sector | null; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
       `WITH latest AS (
          SELECT DISTINCT ON (r.proposal_id) r.id, r.proposal_id, r.ballot, p.pillar_id
            FROM voting_round r JOIN proposal p ON p.id = r.proposal_id
-          WHERE r.process_id = $1 AND ($2::uuid IS NULL OR p.pillar_id = $2::uuid)
+          WHERE r.process_id = $1 AND ($2::uuid IS NULL OR p.pillar_id = $2::uuid) AND ${UNSEALED('r')}
           ORDER BY r.proposal_id, r.opened_at DESC)
        SELECT l.proposal_id, l.pillar_id, l.ballot, v.sector, v.choice, count(v.id)::int AS n
          FROM latest l LEFT JOIN vote v ON v.round_id = l.id
@@ -153,7 +153,7 @@ export class AnalyticsService {
     const spoke: { sector: Sector }[] = await this.dataSource.query(
       `SELECT sector FROM comment WHERE proposal_id = $1 AND hidden_at IS NULL
        UNION
-       SELECT v.sector FROM vote v JOIN voting_round r ON r.id = v.round_id WHERE r.proposal_id = $1`,
+       SELECT v.sector FROM vote v JOIN voting_round r ON r.id = v.round_id WHERE r.proposal_id = $1 AND ${UNSEALED('r')}`,
       [proposalId],
     );
     return missingVoices(
@@ -180,7 +180,7 @@ export class AnalyticsService {
             WHERE c.hidden_at IS NULL AND c.created_at >= m.started_at AND c.created_at <= m.ended_at
            UNION
            SELECT i.item_id, e.sector FROM items i JOIN voting_round r ON r.proposal_id = i.proposal_id JOIN vote_event e ON e.round_id = r.id CROSS JOIN m
-            WHERE e.created_at >= m.started_at AND e.created_at <= m.ended_at`,
+            WHERE e.created_at >= m.started_at AND e.created_at <= m.ended_at AND ${UNSEALED('r')}`,
           [meetingId],
         )
       : [];
@@ -244,7 +244,7 @@ export class AnalyticsService {
     const rows: { sector: Sector; n: number }[] =
       basis === 'VOTERS'
         ? await this.dataSource.query(
-            `SELECT v.sector, count(DISTINCT v.participant_id)::int AS n FROM vote v JOIN voting_round r ON r.id = v.round_id WHERE r.process_id = $1 GROUP BY 1`,
+            `SELECT v.sector, count(DISTINCT v.participant_id)::int AS n FROM vote v JOIN voting_round r ON r.id = v.round_id WHERE r.process_id = $1 AND ${UNSEALED('r')} GROUP BY 1`,
             [processId],
           )
         : await this.dataSource.query(`SELECT sector, count(*)::int AS n FROM membership WHERE process_id = $1 AND role <> 'OBSERVER' GROUP BY 1`, [processId]);
@@ -312,7 +312,7 @@ export class AnalyticsService {
       `SELECT p.age_band AS "ageBand", p.gender FROM participant p
         WHERE p.id IN (SELECT c.author_id FROM comment c JOIN proposal pr ON pr.id = c.proposal_id WHERE pr.process_id = $1
                        UNION
-                       SELECT v.participant_id FROM vote v JOIN voting_round r ON r.id = v.round_id WHERE r.process_id = $1)`,
+                       SELECT v.participant_id FROM vote v JOIN voting_round r ON r.id = v.round_id WHERE r.process_id = $1 AND ${UNSEALED('r')})`,
       [processId],
     );
     return inclusion(people);

@@ -15,8 +15,15 @@ export interface RoundTally {
   status: 'OPEN' | 'CLOSED';
   /** Per-sector counts as cast: decisions and the bridging score use these; never shown for secret ballots. */
   raw: Tally;
-  /** What may leave the server: the raw tally for open ballots, small sectors merged for secret ones. */
+  /** What may leave the server once it may be shown: the raw tally for open ballots, small sectors merged for secret ones. */
   shown: Tally;
+  /** Voters so far (one current vote each): the only figure of a sealed round that leaves the server. */
+  turnout: number;
+  /**
+   * A SECRET round still OPEN: its tally, bridging score and per-sector figures stay on the server
+   * until it closes (watching them change vote by vote would reveal who chose what).
+   */
+  sealed: boolean;
   /**
    * libs/domain bridgingScore on the tally that may be shown: the raw one for open ballots, the
    * merged one for secret ballots (a one-voter sector's score would reveal that vote).
@@ -84,10 +91,32 @@ export class TallyService {
   }
 }
 
+/** A SECRET round that is still OPEN: only its turnout may leave the server. */
+export function isSealed(round: Pick<VotingRoundEntity, 'ballot' | 'status'>): boolean {
+  return round.ballot === 'SECRET' && round.status === 'OPEN';
+}
+
+/**
+ * SQL condition (on a voting_round alias) for rounds whose votes may be shown or analysed: every round
+ * but an open secret one. Analytics, missing voices and representation use it.
+ */
+export const UNSEALED = (alias: string) => `NOT (${alias}.ballot = 'SECRET' AND ${alias}.status = 'OPEN')`;
+
 export function toRoundTally(round: VotingRoundEntity, raw: Tally): RoundTally {
   const ballot = round.ballot as Ballot;
   const shown = shownTally(ballot, raw);
-  return { roundId: round.id, proposalId: round.proposalId, processId: round.processId, ballot, status: round.status, raw, shown, bridgingScore: bridgingScore(shown) };
+  return {
+    roundId: round.id,
+    proposalId: round.proposalId,
+    processId: round.processId,
+    ballot,
+    status: round.status,
+    raw,
+    shown,
+    turnout: raw.total,
+    sealed: isSealed(round),
+    bridgingScore: bridgingScore(shown),
+  };
 }
 
 export const ROUND_COLUMNS =

@@ -58,10 +58,12 @@ export interface CastRow {
  *     (then nothing below runs: `ev` is empty);
  *  2. upsert the current vote, but only if this event is newer than the one it holds, so an old
  *     request retried late never overwrites a newer vote;
- *  3. write the audit row (who cast, never the choice: secret ballots stay secret in the log too).
+ *  3. write the audit row (who cast, never the choice). Not for a SECRET round: its row would carry
+ *     the time of the vote, which lines up with the live turnout; closeVoting writes the audit rows of
+ *     a secret round's voters instead, all at the close time, in no order of voting (SECRET_VOTES_AUDIT).
  */
 export const CAST_VOTE = {
-  name: 'yoriai_cast_vote_v1',
+  name: 'yoriai_cast_vote_v2',
   text: `WITH ev AS (
            INSERT INTO vote_event (round_id, participant_id, sector, choice, reason, proxy, entered_by_id, client_request_id)
            VALUES ($1::uuid, $2::uuid, $3::varchar, $4::varchar, $5::text, $6::boolean, $7::uuid, $8::varchar)
@@ -79,7 +81,7 @@ export const CAST_VOTE = {
            INSERT INTO audit_log (process_id, actor_id, action, target_type, target_id, data)
            SELECT $9::uuid, $10::uuid, $11::varchar, 'voting_round', $12::varchar,
                   jsonb_build_object('eventId', ev.id::text, 'participantId', ev.participant_id, 'proxy', ev.proxy, 'clientRequestId', $8::varchar)
-             FROM ev
+             FROM ev WHERE $13::varchar = 'OPEN'
          )
          SELECT ev.id::text AS event_id, ev.sector, ev.choice, ev.reason, ev.proxy, ev.created_at, cur.id AS vote_id, cur.updated_at
            FROM ev LEFT JOIN cur ON true`,
@@ -93,3 +95,14 @@ export const STORED_REQUEST = {
            LEFT JOIN vote v ON v.round_id = e.round_id AND v.participant_id = e.participant_id
           WHERE e.round_id = $1::uuid AND e.participant_id = $2::uuid AND e.client_request_id = $3::varchar`,
 };
+
+/**
+ * At close of a SECRET round: one audit row per voter (who voted, whether by paper ballot, how many
+ * times they cast), stamped with the close time and inserted in participant-id order, so the log says
+ * that each person voted but never when, nor in which order (docs/security.md, finding 2).
+ */
+export const SECRET_VOTES_AUDIT = `INSERT INTO audit_log (process_id, actor_id, action, target_type, target_id, data, created_at)
+  SELECT $2::uuid, e.participant_id, 'vote.cast.secret', 'voting_round', $1::varchar,
+         jsonb_build_object('participantId', e.participant_id, 'proxy', bool_or(e.proxy), 'casts', count(*)::int), $3::timestamptz
+    FROM vote_event e WHERE e.round_id = $1::uuid
+   GROUP BY e.participant_id ORDER BY e.participant_id`;

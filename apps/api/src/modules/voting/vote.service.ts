@@ -126,6 +126,7 @@ export class VoteService {
       req.actorId,
       req.proxy ? 'vote.proxy' : 'vote.cast',
       box.roundId,
+      box.ballot,
     ]);
     if (fresh) emit({ type: 'vote.cast', processId: box.processId, proposalId: box.proposalId, roundId: box.roundId });
     // A retry (no new event), or a new event that lost to a newer one of the same voter: answer

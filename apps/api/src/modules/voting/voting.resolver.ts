@@ -1,4 +1,4 @@
-import { Args, Float, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Ballot, DecisionRule } from '@yoriai/domain';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
@@ -69,9 +69,19 @@ export class VotingResolver {
     return toRecordModel(await this.voting.closeVoting(requireViewer(ctx), proposalId));
   }
 
-  @ResolveField(() => TallyModel, { description: 'Counted now from the votes (secret ballots: small sectors merged)', complexity: 5 })
-  async tally(@Parent() r: VotingRoundModel, @Ctx() ctx: RequestContext): Promise<TallyModel> {
-    return toTallyModel((await this.loader.roundTally(ctx, roundOf(r))).shown);
+  @ResolveField(() => TallyModel, {
+    nullable: true,
+    description: 'Counted now from the votes (secret ballots: small sectors merged); null while a SECRET round is open (only its turnout is shown)',
+    complexity: 5,
+  })
+  async tally(@Parent() r: VotingRoundModel, @Ctx() ctx: RequestContext): Promise<TallyModel | null> {
+    const t = await this.loader.roundTally(ctx, roundOf(r));
+    return t.sealed ? null : toTallyModel(t.shown);
+  }
+
+  @ResolveField(() => Int, { description: 'How many have voted in this round (the one figure a SECRET round shows while open)', complexity: 5 })
+  async turnout(@Parent() r: VotingRoundModel, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.loader.roundTally(ctx, roundOf(r))).turnout;
   }
 
   @ResolveField(() => ConsensusRecordModel, { nullable: true, description: 'The record written when the round closed' })
@@ -108,15 +118,24 @@ export class ProposalVotingResolver {
     return round ? toVotingRoundModel(round) : null;
   }
 
-  @ResolveField(() => TallyModel, { nullable: true, description: 'Tally of the current round (see currentRound), counted now from the votes; secret ballots show small sectors merged', complexity: 5 })
+  @ResolveField(() => TallyModel, {
+    nullable: true,
+    description: 'Tally of the current round (see currentRound), counted now from the votes; secret ballots show small sectors merged, and nothing until they close (currentRound.turnout)',
+    complexity: 5,
+  })
   async tally(@Parent() p: ProposalModel, @Ctx() ctx: RequestContext): Promise<TallyModel | null> {
     const t = await this.loader.currentTally(ctx, p.processId, p.id);
-    return t ? toTallyModel(t.shown) : null;
+    return t && !t.sealed ? toTallyModel(t.shown) : null;
   }
 
-  @ResolveField(() => Float, { nullable: true, description: 'Lowest per-sector agree share of the current round (0–1, smoothed); null before any sector took a position', complexity: 5 })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Lowest per-sector agree share of the current round (0–1, smoothed); null before any sector took a position and while a SECRET round is open',
+    complexity: 5,
+  })
   async bridgingScore(@Parent() p: ProposalModel, @Ctx() ctx: RequestContext): Promise<number | null> {
-    return (await this.loader.currentTally(ctx, p.processId, p.id))?.bridgingScore ?? null;
+    const t = await this.loader.currentTally(ctx, p.processId, p.id);
+    return t && !t.sealed ? t.bridgingScore : null;
   }
 
   @ResolveField(() => VoteModel, { nullable: true, description: "The viewer's vote in the current round" })

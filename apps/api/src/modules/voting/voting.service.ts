@@ -15,6 +15,7 @@ import { RECORD_FORMAT, redactSecretReasons, toRecordReasons } from '../record/r
 import { RecordChainService } from '../record/record-chain.service';
 import type { OpenVotingInput } from './dto/voting.input';
 import { ROUND_COLUMNS, RoundRow, SECRET_MIN_VOTERS, shownTally, TallyService, toRoundEntity } from './tally.service';
+import { SECRET_VOTES_AUDIT } from './vote-sql';
 import { VotingRoundEntity } from './voting-round.entity';
 
 const PROPOSAL = { ja: '提案', en: 'The proposal' };
@@ -137,6 +138,7 @@ export class VotingService {
       await em.update(VotingRoundEntity, { id: round.id }, { status: 'CLOSED', closedAt: decidedAt, closedById: viewer.participantId, recordId: record.id });
       const status = statusForOutcome(decision.outcome);
       await em.query('UPDATE proposal SET status = $2, updated_at = now() WHERE id = $1', [proposalId, status]);
+      if (ballot === 'SECRET') await em.query(SECRET_VOTES_AUDIT, [round.id, proposal.process_id, decidedAt]);
       const base = { processId: proposal.process_id, actorId: viewer.participantId };
       await this.audit.record(em, { ...base, action: 'voting.close', targetType: 'voting_round', targetId: round.id, data: { proposalId, recordId: record.id, outcome: decision.outcome, total: raw.total } });
       await this.audit.record(em, { ...base, action: 'record.create', targetType: 'consensus_record', targetId: record.id, data: { seq: record.seq, hash: record.hash, proposalStatus: status } });

@@ -95,6 +95,7 @@ export const ConsoleProposalQuery = graphql(`
         ballot
         status
         recordId
+        turnout
       }
       tally {
         ...TallyFields

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SectorBadge, StatusChip } from '../../../components/chips';
 import { ErrorMessage, Loading } from '../../../components/status';
+import { SealedTally } from '../../../components/sealed-tally';
 import { TallyChart } from '../../../components/tally-chart';
 import { useLiveRoom } from '../../../hooks/use-live-room';
 import { useMissingVoices } from '../../../hooks/use-missing-voices';
@@ -98,9 +99,9 @@ export function ProposalControl({
         )}
       </div>
 
-      {open && p.tally && (
+      {open && (
         <div className="stack">
-          <TallyChart tally={p.tally} title={t('voting.bySector')} />
+          {p.tally ? <TallyChart tally={p.tally} title={t('voting.bySector')} /> : <SealedTally turnout={round.turnout} />}
           {p.bridgingScore != null && <p>{t('voting.bridging', { value: formatPercent(p.bridgingScore) })}</p>}
           <div>
             <button type="button" className="btn btn--danger btn--solid btn--big" onClick={() => void handleClose()} disabled={closeState.loading}>

@@ -91,6 +91,7 @@ export const ProposalPageQuery = graphql(`
         status
         proposalVersion
         openedAt
+        turnout
       }
       tally {
         ...TallyFields

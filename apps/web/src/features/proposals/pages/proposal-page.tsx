@@ -9,6 +9,7 @@ import { LiveIndicator } from '../../../components/live-indicator';
 import { Markdown } from '../../../components/markdown';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorMessage, Loading, NotAvailable } from '../../../components/status';
+import { SealedTally } from '../../../components/sealed-tally';
 import { TallyChart } from '../../../components/tally-chart';
 import { useLiveRoom } from '../../../hooks/use-live-room';
 import { useMe } from '../../../hooks/use-me';
@@ -97,7 +98,7 @@ export function ProposalPage() {
           {round && <RuleSummary round={round} />}
           {round && can(role, 'vote.cast') && <VotePanel key={round.id} proposalId={p.id} myVote={p.myVote ?? null} />}
           {round && !can(role, 'vote.cast') && <p className="muted">{t('voting.cannotVote')}</p>}
-          {p.tally && <TallyChart tally={p.tally} title={t('voting.bySector')} />}
+          {p.tally ? <TallyChart tally={p.tally} title={t('voting.bySector')} /> : round && <SealedTally turnout={round.turnout} />}
           {p.bridgingScore != null && (
             <p>
               {t('voting.bridging', { value: formatPercent(p.bridgingScore) })} <span className="muted small">{t('voting.bridgingHint')}</span>

@@ -48,6 +48,8 @@ export const ScreenProposalQuery = graphql(`
         id
         status
         rule
+        ballot
+        turnout
       }
       tally {
         ...TallyFields

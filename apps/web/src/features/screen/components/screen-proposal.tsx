@@ -3,6 +3,7 @@ import { RULE_LABELS, SECTOR_LABELS, formatPercent } from '@yoriai/domain';
 import { room } from '@yoriai/realtime-contract';
 import { useTranslation } from 'react-i18next';
 import { SectorBadge, StanceChip, StatusChip } from '../../../components/chips';
+import { SealedTally } from '../../../components/sealed-tally';
 import { TallyChart } from '../../../components/tally-chart';
 import { useLiveRoom } from '../../../hooks/use-live-room';
 import { useMissingVoices } from '../../../hooks/use-missing-voices';
@@ -52,6 +53,8 @@ export function ScreenProposal({ proposalId, meetingId }: { proposalId: string; 
               {t('screen.bridging')} <strong>{p.bridgingScore != null ? formatPercent(p.bridgingScore) : '—'}</strong>
             </p>
           </>
+        ) : voting && p.currentRound?.ballot === 'SECRET' ? (
+          <SealedTally turnout={p.currentRound.turnout} variant="projector" />
         ) : (
           <p className="screen-muted">{voting ? t('tally.noVotes') : t('screen.discussing')}</p>
         )}
