@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './common/auth/auth.module';
 import { TokenService } from './common/auth/token.service';
 import type { RequestContext } from './common/auth/viewer';
+import { clearSessionCookie } from './modules/participant/session';
 import { errorLanguage, AllExceptionsFilter } from './common/errors/graphql-exception.filter';
 import { aliasLimitRule, complexityLimitPlugin, depthLimitRule, QUERY_LIMITS } from './common/graphql/query-limits';
 import { ConfigModule } from './config/config.module';
@@ -77,8 +78,10 @@ export class AppModule {
               aliasLimitRule(QUERY_LIMITS.maxAliases),
             ],
             formatError: formatGraphqlError(config.isProduction),
-            context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
-              const { viewer, error } = tokens.fromRequest(req);
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+              const { viewer, error } = await tokens.fromRequest(req);
+              // A dead session in the cookie (signed out elsewhere, removed): the browser forgets it.
+              if (error && !req.headers.authorization && TokenService.requestToken(req)) clearSessionCookie(res);
               return { req, res, viewer, authError: error, lang: errorLanguage(req) };
             },
           }),

@@ -11,6 +11,8 @@ import { MeetingModule } from './modules/meeting/meeting.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { MinutesModule } from './modules/minutes/minutes.module';
 import { ExportModule } from './modules/export/export.module';
+import { SessionModule } from './modules/session/session.module';
+import { InvitationModule } from './modules/invitation/invitation.module';
 
 /** Feature modules (one folder per aggregate under modules/). */
-export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, ProcessModule, ProposalModule, CommentModule, RecordModule, VotingModule, MeetingModule, RealtimeModule, MinutesModule, ExportModule, AnalyticsModule];
+export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, SessionModule, ProcessModule, InvitationModule, ProposalModule, CommentModule, RecordModule, VotingModule, MeetingModule, RealtimeModule, MinutesModule, ExportModule, AnalyticsModule];

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { LAPTOP, WatchedContext, launchChromium, signIn } from './support/browser';
-import { Gql, newAccount, type Account } from './support/gql';
+import { Gql, inviteAndAccept, newAccount, type Account } from './support/gql';
 import { startBuiltServer, type E2eServer } from './support/server';
 
 /**
@@ -33,7 +33,7 @@ describe('hostile text in the browser: shown as text, never run', () => {
       i: { title: hostile('T1'), description: hostile('D1') },
     });
     ids.process = createProcess.id;
-    await org.run('mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { processId: ids.process, participantId: member.id, role: 'PARTICIPANT', sector: 'LABOUR', organization: hostile('O1') } });
+    await inviteAndAccept(gql, organizer, member, { processId: ids.process, role: 'PARTICIPANT', sector: 'LABOUR', organization: hostile('O1') });
     const { createProposal } = await gql.as(member.token).run<{ createProposal: { id: string } }>('mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }', {
       i: { processId: ids.process, pillarId: createProcess.pillars[0].id, title: hostile('P1'), body: `${hostile('B1')}\n\n<iframe src="javascript:alert(4)"></iframe>\n\n${hostile('B2')}`, kpis: [{ indicator: hostile('K1'), baseline: hostile('K2'), target: hostile('K3') }] },
     });

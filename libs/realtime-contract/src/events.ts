@@ -95,8 +95,28 @@ export interface RoomEvents {
   'record.created': (e: RecordCreatedEvent) => void;
 }
 
+/** A room this socket followed may no longer be followed (removed from the process, role changed). */
+export interface DeniedEvent {
+  room: RoomName;
+  error: LiveError;
+}
+
+/** The session behind this connection ended (signed out, or the guest was removed); the server closes it. */
+export interface EndedEvent {
+  reason: 'SESSION_ENDED';
+}
+
+/** A guest waiting at the door of a CODE_WITH_APPROVAL meeting was admitted or denied. */
+export interface AdmissionEvent {
+  meetingId: string;
+  status: 'PENDING' | 'ADMITTED' | 'DENIED';
+}
+
 export interface ServerToClientEvents extends RoomEvents {
   'live.resync': (e: ResyncEvent) => void;
+  'live.denied': (e: DeniedEvent) => void;
+  'live.ended': (e: EndedEvent) => void;
+  'live.admission': (e: AdmissionEvent) => void;
 }
 
 /** Names of the room events (`live.resync` is not one: it concerns the whole connection). */
@@ -113,6 +133,9 @@ export const ROOM_EVENT_NAMES: ReadonlyArray<ServerEventName> = [
   'record.created',
 ];
 export const RESYNC_EVENT = 'live.resync';
+export const DENIED_EVENT = 'live.denied';
+export const ENDED_EVENT = 'live.ended';
+export const ADMISSION_EVENT = 'live.admission';
 /** A room event's data without the envelope (what the server fills in besides room and seq). */
 export type RoomEventData<E extends ServerEventName> = Omit<Parameters<RoomEvents[E]>[0], 'room' | 'seq'>;
 

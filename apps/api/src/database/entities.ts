@@ -16,6 +16,9 @@ import { DissentResponseEntity } from '../modules/record/dissent-response.entity
 import { VoteEventEntity } from '../modules/voting/vote-event.entity';
 import { VoteEntity } from '../modules/voting/vote.entity';
 import { VotingRoundEntity } from '../modules/voting/voting-round.entity';
+import { InvitationEntity } from '../modules/invitation/invitation.entity';
+import { MembershipRemovalEntity } from '../modules/process/membership-removal.entity';
+import { SessionEntity } from '../modules/session/session.entity';
 
 export const ENTITIES = [
   ParticipantEntity,
@@ -36,4 +39,7 @@ export const ENTITIES = [
   AttendanceEntity,
   MinutesEntity,
   AuditLogEntity,
+  SessionEntity,
+  MembershipRemovalEntity,
+  InvitationEntity,
 ];

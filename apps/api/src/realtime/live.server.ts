@@ -2,7 +2,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { HttpAdapterHost } from '@nestjs/core';
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
+  ADMISSION_EVENT,
+  type AdmissionEvent,
   type ClientToServerEvents,
+  DENIED_EVENT,
+  ENDED_EVENT,
   LIVE_NAMESPACE,
   parseRoom,
   RESYNC_EVENT,
@@ -19,6 +23,8 @@ import { type Namespace, Server, type ServerOptions, type Socket } from 'socket.
 import { TokenService } from '../common/auth/token.service';
 import type { Viewer } from '../common/auth/viewer';
 import { badInput, type Lang, notFound, rateLimited } from '../common/errors/domain-error';
+import { InvalidationBus } from '../common/redis/invalidation-bus';
+import { INVALIDATE } from '../common/redis/invalidation-topics';
 import { RedisService } from '../common/redis/redis.service';
 import { connectError, handshakeLanguage, toLiveError } from './live-errors';
 import { checkOrigin, handshakeToken } from './live-handshake';
@@ -52,6 +58,18 @@ export const LIVE_OPTIONS = {
   connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
 } satisfies Partial<ServerOptions>;
 
+/**
+ * Server-side rooms no client can subscribe to (parseRoom accepts process/meeting/proposal only):
+ * every socket is in the room of its participant and of its session, so that a removal, a sign-out
+ * or an admission reaches exactly that person's connections, on every node.
+ */
+const participantRoom = (participantId: string) => `participant:${participantId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const isPrivateRoom = (name: string) => name.startsWith('participant:') || name.startsWith('session:');
+
+/** Sockets re-checked at once when Redis comes back (a sweep of a node's sockets runs this many in parallel). */
+const SWEEP_CONCURRENCY = 8;
+
 /** Rooms one socket may follow at once (a page follows a handful; this bounds memory per socket). */
 export const MAX_ROOMS_PER_SOCKET = 100;
 
@@ -65,7 +83,7 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private io?: LiveServerIo;
   private nsp?: LiveNamespace;
-  private stopRecoveryListener?: () => void;
+  private readonly stop: Array<() => void> = [];
 
   constructor(
     private readonly httpHost: HttpAdapterHost,
@@ -73,6 +91,7 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly tokens: TokenService,
     private readonly rooms: RoomAccessService,
     private readonly sequencer: RoomSequencer,
+    private readonly invalidation: InvalidationBus,
   ) {}
 
   /** Runs inside app.init(), before the port is bound: no client can connect before this is ready. */
@@ -85,22 +104,30 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     io.of('/').use((socket, next) => next(connectError(notFound('NAMESPACE_UNKNOWN', `名前空間 ${LIVE_NAMESPACE} に接続してください。`, `Connect to the ${LIVE_NAMESPACE} namespace.`), handshakeLanguage(socket.handshake))));
     const nsp: LiveNamespace = io.of(LIVE_NAMESPACE);
     this.nsp = nsp;
+    // Runs on every connection, recovered ones included (skipMiddlewares: false): an ended session
+    // never gets its connection back.
     nsp.use((socket, next) => {
       const lang = handshakeLanguage(socket.handshake);
-      try {
+      void (async () => {
         checkOrigin(socket.handshake.headers);
         const token = handshakeToken(socket.handshake.auth, socket.handshake.headers);
-        socket.data = { viewer: this.tokens.verify(token), token, lang };
-        next();
-      } catch (e) {
-        next(connectError(e, lang));
-      }
+        socket.data = { viewer: await this.tokens.authenticate(token), token, lang };
+      })().then(
+        () => next(),
+        (e: unknown) => next(connectError(e, lang)),
+      );
     });
     nsp.on('connection', (socket) => this.onConnection(socket));
-    this.stopRecoveryListener = this.redis.onRecovered(() => {
-      // Cross-node events were dropped during the outage: every client of this node refetches.
-      nsp.local.emit(RESYNC_EVENT, { reason: 'REDIS_RECONNECTED' });
-    });
+    this.stop.push(
+      this.redis.onRecovered(() => {
+        // Cross-node events were dropped during the outage: every client of this node refetches.
+        nsp.local.emit(RESYNC_EVENT, { reason: 'REDIS_RECONNECTED' });
+      }),
+      this.invalidation.subscribe(INVALIDATE.session, (ids) => this.endSessions(ids)),
+      this.invalidation.subscribe(INVALIDATE.membership, (ids) => void this.reauthorizeParticipants(ids)),
+      // Invalidations of the outage may be lost: re-check every socket of this node.
+      this.invalidation.onReset(() => void this.sweep()),
+    );
     this.logger.log(`socket.io ${LIVE_NAMESPACE} ready (${adapter ? `Redis adapter, prefix ${this.redis.prefix}` : 'single node'})`);
   }
 
@@ -116,6 +143,62 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     (nsp.to(room) as unknown as { emit(event: string, payload: unknown): boolean }).emit(event, { room, seq, ...data });
   }
 
+  /** Tells a guest's open connections that a facilitator admitted or denied them (every node). */
+  notifyAdmission(participantId: string, event: AdmissionEvent): void {
+    (this.nsp?.to(participantRoom(participantId)) as unknown as { emit(event: string, payload: unknown): boolean } | undefined)?.emit(ADMISSION_EVENT, event);
+  }
+
+  /** Closes this node's connections of ended sessions (each node does it for its own sockets). */
+  private endSessions(sessionIds: string[]): void {
+    const nsp = this.nsp;
+    if (!nsp || !sessionIds.length) return;
+    const rooms = sessionIds.map(sessionRoom);
+    nsp.local.to(rooms).emit(ENDED_EVENT, { reason: 'SESSION_ENDED' });
+    nsp.local.in(rooms).disconnectSockets(true);
+  }
+
+  /** Re-checks every room the participants' sockets on this node follow; leaves the ones no longer allowed. */
+  private async reauthorizeParticipants(participantIds: string[]): Promise<void> {
+    const nsp = this.nsp;
+    if (!nsp || !participantIds.length) return;
+    const sockets = await nsp.local.in(participantIds.map(participantRoom)).fetchSockets();
+    await Promise.all(sockets.map((s) => this.reauthorize(nsp.sockets.get(s.id))));
+  }
+
+  /**
+   * One socket's whole check again: its session (closed if it ended) and each room it follows
+   * (left, with a `live.denied`, if access is gone). After a Redis outage, a recovery, a removal.
+   */
+  private async reauthorize(socket: LiveSocket | undefined): Promise<void> {
+    if (!socket || socket.disconnected) return;
+    let viewer: Viewer;
+    try {
+      viewer = await this.tokens.authenticate(socket.data.token);
+    } catch {
+      socket.emit(ENDED_EVENT, { reason: 'SESSION_ENDED' });
+      socket.disconnect(true);
+      return;
+    }
+    for (const name of [...socket.rooms]) {
+      const room = parseRoom(name);
+      if (!room) continue; // the socket's own id and its private rooms
+      try {
+        await this.rooms.authorize(viewer, room);
+      } catch (e) {
+        await socket.leave(room.name);
+        socket.emit(DENIED_EVENT, { room: room.name, error: toLiveError(e, socket.data.lang) });
+      }
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    const queue = [...(this.nsp?.sockets.values() ?? [])];
+    const worker = async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) await this.reauthorize(s).catch(() => undefined);
+    };
+    await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
+  }
+
   /**
    * Closes every client connection (clients see "transport close" and reconnect, e.g. to another
    * node during a rolling restart), then the adapter. The HTTP server is closed by Nest afterwards.
@@ -124,13 +207,27 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     const io = this.io;
     this.io = undefined;
     this.nsp = undefined;
-    this.stopRecoveryListener?.();
+    for (const s of this.stop) s();
     if (!io) return;
     io.engine.close();
     await Promise.allSettled([io.of('/').adapter.close(), io.of(LIVE_NAMESPACE).adapter.close()]);
   }
 
+  /** Private rooms, and for a recovered connection the check of its restored rooms; requests wait for it. */
+  private async prepare(socket: LiveSocket): Promise<void> {
+    const { viewer } = socket.data;
+    // A recovered connection gets its old rooms back: drop private rooms of another identity, join ours.
+    for (const name of [...socket.rooms]) if (isPrivateRoom(name)) await socket.leave(name);
+    await socket.join([participantRoom(viewer.participantId), sessionRoom(viewer.sessionId)]);
+    // ...and its followed rooms were restored without any check (finding 3): check each again now.
+    if (socket.recovered) await this.reauthorize(socket);
+  }
+
   private onConnection(socket: LiveSocket): void {
+    const ready = this.prepare(socket).catch((e: unknown) => {
+      this.logger.warn(`could not prepare a connection: ${e instanceof Error ? e.message : String(e)}`);
+      socket.disconnect(true);
+    });
     const guard = new MessageFloodGuard();
     socket.use((packet, next) => {
       const verdict = guard.take();
@@ -145,7 +242,7 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
         socket.disconnect(true);
       }
     });
-    socket.on('subscribe', (req, ack) => void this.handleSubscribe(socket, req, ack));
+    socket.on('subscribe', (req, ack) => void ready.then(() => this.handleSubscribe(socket, req, ack)));
     socket.on('unsubscribe', (req, ack) => {
       const room = parseRoom(req?.room);
       if (room) void socket.leave(room.name);
@@ -160,8 +257,8 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const room = parseRoom((req as { room?: unknown } | null)?.room);
       if (!room) throw invalidRoom();
-      // Re-check the session: a socket may stay connected longer than its token is valid.
-      const viewer = this.tokens.verify(socket.data.token);
+      // Re-check the session: a socket may stay connected longer than its token is valid, or its session may have ended.
+      const viewer = await this.tokens.authenticate(socket.data.token);
       if (!socket.rooms.has(room.name) && socket.rooms.size - 1 >= MAX_ROOMS_PER_SOCKET) {
         throw badInput('TOO_MANY_ROOMS', `一つの接続で購読できるのは ${MAX_ROOMS_PER_SOCKET} ルームまでです。`, `One connection may follow at most ${MAX_ROOMS_PER_SOCKET} rooms.`);
       }

@@ -72,12 +72,12 @@ describe('attack finding 2: a secret ballot stays secret while it is open', () =
       expect((await watcher.subscribe(room.proposal(proposal.id))).ok).toBe(true);
       expect((await watcher.subscribe(room.process(p.id))).ok).toBe(true);
       for (const a of voters.INDUSTRY) await castVote(a.client, proposal.id, 'AGREE');
-      await waitUntil(() => watcher.last('vote.tally', room.proposal(proposal.id))?.turnout === 4);
+      await waitUntil(() => watcher.last('vote.tally', room.proposal(proposal.id))?.turnout === 4, () => JSON.stringify(watcher.last('vote.tally')));
       const before = await observerView(observer.client, p.id, proposal.id);
       const auditBefore = (await p.organizer.client.ok<{ auditLog: unknown[] }>(AUDIT, { id: p.id })).auditLog;
 
       await castVote(voters.MEDIA[0].client, proposal.id, 'DISAGREE', { reason: '報道の独立が損なわれる' });
-      await waitUntil(() => watcher.last('vote.tally', room.proposal(proposal.id))?.turnout === 5);
+      await waitUntil(() => watcher.last('vote.tally', room.proposal(proposal.id))?.turnout === 5, () => JSON.stringify(watcher.last('vote.tally')));
       const after = await observerView(observer.client, p.id, proposal.id);
 
       // Only the turnout moved (4 → 5); MEDIA did not leave missingVoices, no per-sector figure exists.
@@ -140,7 +140,10 @@ describe('attack finding 2: a secret ballot stays secret while it is open', () =
             expect(va.process).toEqual(processBefore);
             expect((va.proposal.currentRound as { turnout: number }).turnout).toBe(voted.size);
           }
-          await waitUntil(() => [pa.id, pb.id].every((id) => watcher.of('vote.tally', room.process(p.id)).some((e) => e.proposalId === id && e.turnout === voted.size)));
+          await waitUntil(
+            () => [pa.id, pb.id].every((id) => watcher.of('vote.tally', room.process(p.id)).some((e) => e.proposalId === id && e.turnout === voted.size)),
+            () => `turnout ${voted.size} not seen live`,
+          );
           const events = (id: string) => watcher.of('vote.tally', room.process(p.id)).filter((e) => e.proposalId === id);
           for (const e of [...events(pa.id), ...events(pb.id)]) expect(Object.keys(e).sort()).toEqual(['proposalId', 'room', 'roundId', 'seq', 'turnout']);
           const csv = (await download(server.url, `/api/processes/${p.id}/votes.csv`, observer.client)).body.toString('utf8');

@@ -190,7 +190,7 @@ describe('threaded comments', () => {
       [p.id],
     );
     await p.organizer.client.ok('mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { processId: p.id, participantId: guest.id, role: 'PARTICIPANT', sector: 'CITIZEN' } });
-    const { token } = server.app.get(TokenService).issue({ participantId: guest.id, kind: 'GUEST', scopeProcessId: p.id });
+    const { token } = await server.app.get(TokenService).issue({ participantId: guest.id, kind: 'GUEST', scopeProcessId: p.id });
     const client = anon.withToken(token);
 
     const proposal = await newProposal(p.organizer.client, p);

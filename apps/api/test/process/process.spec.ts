@@ -43,7 +43,7 @@ describe('processes, pillars and membership', () => {
   it('gives each member exactly one sector per process; adding again changes role and sector', async () => {
     const p = await newProcess(anon);
     const m = await newMember(anon, p, 'PARTICIPANT', 'LABOUR', '労働 次郎');
-    await p.organizer.client.ok('mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { processId: p.id, email: m.email, role: 'FACILITATOR', sector: 'MEDIA' } });
+    await p.organizer.client.ok('mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { processId: p.id, participantId: m.id, role: 'FACILITATOR', sector: 'MEDIA' } });
     const data = await m.client.ok<{ process: { myMembership: { role: string; sector: string }; members: unknown[] } }>(PROCESS, { id: p.id });
     expect(data.process.myMembership).toEqual({ role: 'FACILITATOR', sector: 'MEDIA' });
     expect(data.process.members).toHaveLength(2);

@@ -5,7 +5,7 @@ import type { DomainEvent } from '../../src/common/events/domain-events';
 import type { RunningServer } from '../../src/server';
 import { newAccount } from '../support/factories';
 import { GqlClient } from '../support/graphql-client';
-import { newMember, newProcess } from '../support/process-factories';
+import { joinByInvitation, newMember, newProcess } from '../support/process-factories';
 import { CREATE_PROPOSAL, forceProposalStatus, newProposal, sql, writeCounts } from '../support/proposal-factories';
 import { startTestServer } from '../support/test-app';
 
@@ -228,7 +228,7 @@ describe('proposals', () => {
 
     // Reusing the id for a different process is a client bug, refused rather than answered with an unrelated proposal.
     const p2 = await newProcess(anon);
-    await p2.organizer.client.ok('mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { processId: p2.id, participantId: author.id, role: 'PARTICIPANT', sector: 'CITIZEN' } });
+    await joinByInvitation(p2, author, 'PARTICIPANT', 'CITIZEN');
     const reused = await author.client.fail(CREATE_PROPOSAL, { input: { ...input, processId: p2.id, pillarId: p2.pillarIds[0] } });
     expect(reused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CLIENT_REQUEST_ID_REUSED' });
   });

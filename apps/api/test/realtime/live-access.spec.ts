@@ -133,7 +133,8 @@ describe('live connections: handshake and room access', () => {
   it('re-checks the session on subscribe: a token that expired after the handshake cannot follow new rooms', async () => {
     const p = await newProcess(env.anon);
     const secret = testConfig().jwtSecret as string;
-    const shortLived = jwt.sign({ sub: p.organizer.id, knd: 'A' }, secret, { algorithm: 'HS256', issuer: 'yoriai', expiresIn: 2 });
+    const { sid } = jwt.decode(p.organizer.client.token as string) as { sid: string };
+    const shortLived = jwt.sign({ sub: p.organizer.id, knd: 'A', sid }, secret, { algorithm: 'HS256', issuer: 'yoriai', expiresIn: 2 });
     const client = await env.client({ token: shortLived }).connect();
     expect(await client.subscribe(room.process(p.id))).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 2100));

@@ -78,7 +78,7 @@ describe('the permission table (docs/permissions.md), cell by cell over GraphQL 
     {
       action: 'member.manage',
       operation: 'addMember',
-      prepare: async () => (await newAccount(anon)).id,
+      prepare: async () => (await newMember(anon, p, 'PARTICIPANT', 'CITIZEN')).id,
       attempt: (c, participantId) => gql(c, 'mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { processId: p.id, participantId, role: 'PARTICIPANT', sector: 'CITIZEN' } }),
     },
     { action: 'audit.read', operation: 'auditLog', prepare: async () => p.id, attempt: (c, id) => gql(c, 'query($id: ID!) { auditLog(processId: $id, first: 1) { id } }', { id }) },

@@ -32,10 +32,11 @@ describe('hostile text in every field: stored verbatim, returned as text, escape
     server = await startTestServer();
     anon = new GqlClient(server.url);
     const signUp = async (label: string) => {
+      const email = `inj-${label}-${Date.now()}@example.test`;
       const d = await anon.ok<{ signUp: { token: string; participant: { id: string } } }>(SIGN_UP, {
-        i: { email: `inj-${label}-${Date.now()}@example.test`, password: 'correct horse battery staple', displayName: field(`${label}.displayName`), organization: field(`${label}.organization`) },
+        i: { email, password: 'correct horse battery staple', displayName: field(`${label}.displayName`), organization: field(`${label}.organization`) },
       });
-      return { client: anon.withToken(d.signUp.token), id: d.signUp.participant.id };
+      return { client: anon.withToken(d.signUp.token), id: d.signUp.participant.id, email };
     };
     const org = await signUp('organizer');
     organizer = org.client;
@@ -46,7 +47,9 @@ describe('hostile text in every field: stored verbatim, returned as text, escape
       i: { title: field('process.title'), description: field('process.description') },
     });
     const processId = proc.createProcess.id;
-    await organizer.ok('mutation($i: AddMemberInput!) { addMember(input: $i) { id } }', { i: { processId, participantId: mem.id, role: 'PARTICIPANT', sector: 'LABOUR', organization: field('membership.organization') } });
+    await organizer.ok('mutation($i: InviteMemberInput!) { inviteMember(input: $i) }', { i: { processId, email: mem.email, role: 'PARTICIPANT', sector: 'LABOUR', organization: field('membership.organization') } });
+    const invitations = await member.ok<{ myInvitations: { id: string }[] }>('{ myInvitations { id } }');
+    await member.ok('mutation($id: ID!) { acceptInvitation(invitationId: $id) { id } }', { id: invitations.myInvitations[0].id });
     const pillar = await organizer.ok<{ addPillar: { id: string } }>('mutation($i: AddPillarInput!) { addPillar(input: $i) { id } }', { i: { processId, title: field('pillar.title'), titleEn: field('pillar.titleEn') } });
     const proposal = await member.ok<{ createProposal: { id: string } }>('mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }', {
       i: { processId, pillarId: pillar.addPillar.id, title: field('proposal.title'), body: field('proposal.body'), kpis: [{ indicator: field('kpi.indicator'), baseline: field('kpi.baseline'), target: field('kpi.target') }] },

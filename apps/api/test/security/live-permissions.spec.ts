@@ -122,13 +122,13 @@ describe('the permission table over socket.io rooms, cell by cell', () => {
     }
   });
 
-  it('re-checks membership on every subscribe: a member removed from the process cannot follow its rooms again', async () => {
+  it('re-checks membership on every subscribe: a member removed from the process cannot follow its rooms again (FORBIDDEN: removed means removed)', async () => {
     const member = await newMember(anon, p, 'PARTICIPANT', 'FINANCE', '退会 予定');
     const c = await connect(member.client.token as string);
     expect(await answer(c, rooms.process)).toBe('ok');
     await p.organizer.client.ok('mutation($pid: ID!, $id: ID!) { removeMember(processId: $pid, participantId: $id) }', { pid: p.id, id: member.id });
     const again = await connect(member.client.token as string);
-    expect(await answer(again, rooms.process)).toBe('NOT_FOUND/NOT_A_MEMBER');
-    expect(await answer(again, rooms.openProposal)).toBe('NOT_FOUND/NOT_A_MEMBER');
+    expect(await answer(again, rooms.process)).toBe('FORBIDDEN/MEMBER_REMOVED');
+    expect(await answer(again, rooms.openProposal)).toBe('FORBIDDEN/MEMBER_REMOVED');
   });
 });

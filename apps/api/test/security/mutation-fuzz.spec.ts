@@ -119,6 +119,8 @@ function operationFor(field: GraphQLField<unknown, unknown>): string {
   return `mutation${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`;
 }
 
+const ENDS_OWN_SESSION = new Set(['signOut', 'signOutEverywhere']);
+
 describe('property: every mutation answers hostile input with success or a typed error, and the data stays consistent', () => {
   let server: RunningServer;
   let anon: GqlClient;
@@ -162,7 +164,9 @@ describe('property: every mutation answers hostile input with success or a typed
   afterAll(() => server.close());
 
   it(`${RUNS} random and hostile calls over every mutation: never an internal error`, async () => {
-    const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
+    // Ending one's own session would leave the rest of the run refused (SESSION_ENDED) and test nothing;
+    // those two are attacked in attack/04-sessions-end.spec.ts.
+    const mutations = Object.values(schema.getMutationType()?.getFields() ?? {}).filter((m) => !ENDS_OWN_SESSION.has(m.name));
     expect(mutations.length).toBeGreaterThan(30);
     const call = fc.oneof(
       ...mutations.map((m) =>

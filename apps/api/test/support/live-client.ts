@@ -33,6 +33,14 @@ export interface LiveOptions {
 export class LiveClient {
   readonly events: ReceivedEvent[] = [];
   readonly resyncs: unknown[] = [];
+  /** `live.denied`: rooms the server stopped letting this socket follow. */
+  readonly denied: { room: string; error: LiveError }[] = [];
+  /** `live.ended`: the session behind the connection ended. */
+  readonly ended: unknown[] = [];
+  /** `live.admission`: a facilitator admitted or denied this guest. */
+  readonly admissions: { meetingId: string; status: string }[] = [];
+  /** Why the connection closed, each time it did (socket.io's reasons). */
+  readonly disconnects: string[] = [];
   readonly socket: LiveSocket;
   /** Rooms this client follows; after a reconnection socket.io could not recover, they are subscribed again. */
   readonly rooms = new Set<string>();
@@ -56,6 +64,10 @@ export class LiveClient {
       (this.socket as unknown as Socket).on(name, (payload: ReceivedEvent['payload']) => this.events.push({ name, payload, at: Date.now() }));
     }
     this.socket.on('live.resync', (e) => this.resyncs.push(e));
+    this.socket.on('live.denied', (e) => this.denied.push(e));
+    this.socket.on('live.ended', (e) => this.ended.push(e));
+    this.socket.on('live.admission', (e) => this.admissions.push(e));
+    this.socket.on('disconnect', (reason) => this.disconnects.push(reason));
     this.socket.on('connect', () => {
       if (!this.connectedOnce) {
         this.connectedOnce = true;

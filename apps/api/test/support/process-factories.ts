@@ -13,9 +13,19 @@ const CREATE_PROCESS = /* GraphQL */ `
     createProcess(input: $input) { id pillars { id position } }
   }
 `;
-const ADD_MEMBER = /* GraphQL */ `
-  mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) { id role sector }
+const INVITE_MEMBER = /* GraphQL */ `
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input)
+  }
+`;
+const MY_INVITATIONS = /* GraphQL */ `
+  query MyInvitations {
+    myInvitations { id processId }
+  }
+`;
+const ACCEPT_INVITATION = /* GraphQL */ `
+  mutation AcceptInvitation($id: ID!) {
+    acceptInvitation(invitationId: $id) { id role sector }
   }
 `;
 
@@ -26,9 +36,18 @@ export async function newProcess(base: GqlClient, title = '北秋田市 地方�
   return { id: data.createProcess.id, pillarIds: data.createProcess.pillars.map((p) => p.id), organizer };
 }
 
-/** A new account made a member of the process with the given role and sector. */
+/** Invites the account into the process, and the account accepts (as a person would). */
+export async function joinByInvitation(process: TestProcess, account: Account, role: Role, sector: Sector, organization?: string): Promise<void> {
+  await process.organizer.client.ok(INVITE_MEMBER, { input: { processId: process.id, email: account.email, role, sector, organization } });
+  const { myInvitations } = await account.client.ok<{ myInvitations: { id: string; processId: string }[] }>(MY_INVITATIONS);
+  const invitation = myInvitations.find((i) => i.processId === process.id);
+  if (!invitation) throw new Error(`no invitation to ${process.id} for ${account.email}`);
+  await account.client.ok(ACCEPT_INVITATION, { id: invitation.id });
+}
+
+/** A new account made a member of the process with the given role and sector (invited, and accepted). */
 export async function newMember(base: GqlClient, process: TestProcess, role: Role, sector: Sector, displayName?: string): Promise<Account> {
   const account = await newAccount(base, displayName);
-  await process.organizer.client.ok(ADD_MEMBER, { input: { processId: process.id, participantId: account.id, role, sector } });
+  await joinByInvitation(process, account, role, sector);
   return account;
 }

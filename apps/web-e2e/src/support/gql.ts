@@ -43,3 +43,12 @@ export async function newAccount(gql: Gql, name: string): Promise<Account> {
   );
   return { id: r.signUp.participant.id, token: r.signUp.token, email, password, name };
 }
+
+/** Invites the account into the process as the organiser, and the account accepts (nobody is added silently). */
+export async function inviteAndAccept(gql: Gql, organiser: Account, account: Account, input: { processId: string; role: string; sector: string; organization?: string }): Promise<void> {
+  await gql.as(organiser.token).run('mutation($i: InviteMemberInput!) { inviteMember(input: $i) }', { i: { ...input, email: account.email } });
+  const { myInvitations } = await gql.as(account.token).run<{ myInvitations: { id: string; processId: string }[] }>('{ myInvitations { id processId } }');
+  const invitation = myInvitations.find((i) => i.processId === input.processId);
+  if (!invitation) throw new Error(`no invitation for ${account.email}`);
+  await gql.as(account.token).run('mutation($id: ID!) { acceptInvitation(invitationId: $id) { id } }', { id: invitation.id });
+}

@@ -1,4 +1,4 @@
-import { Gql, newAccount, type Account } from './gql';
+import { Gql, inviteAndAccept, newAccount, type Account } from './gql';
 
 export interface Workshop {
   processId: string;
@@ -17,7 +17,6 @@ export interface Workshop {
   media: Account;
 }
 
-const ADD_MEMBER = 'mutation($i: AddMemberInput!) { addMember(input: $i) { id } }';
 
 /**
  * A process with members from several sectors, an open proposal with KPIs and a comment, and a
@@ -51,7 +50,7 @@ export async function setUpLiveWorkshop(url: string): Promise<Workshop> {
     [media, 'PARTICIPANT', 'MEDIA', 'みなと川新報'],
   ];
   for (const [a, role, sector, organization] of members) {
-    await org.run(ADD_MEMBER, { i: { processId, email: a.email, role, sector, organization } });
+    await inviteAndAccept(anon, organiser, a, { processId, role, sector, organization });
   }
 
   const proposalTitle = 'AIオンデマンド交通「みなとライド」を全市域で運行する';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { graphql } from '../gql';
 import { useMe } from '../hooks/use-me';
-import { setToken } from '../lib/session';
+import { useEffect } from 'react';
+import { onSessionChange, sessionChanged } from '../lib/session';
 import { LanguageSwitch } from './language-switch';
 
 const SignOutMutation = graphql(`
@@ -19,12 +20,23 @@ export function Layout() {
   const navigate = useNavigate();
   const [signOut] = useMutation(SignOutMutation);
 
+  // The server ended this session (signed out on another device, removed from the process): forget
+  // everything cached for it and show the public pages.
+  useEffect(
+    () =>
+      onSessionChange((reason) => {
+        if (reason !== 'ended') return;
+        void client.clearStore().then(() => navigate('/signin?ended=1'));
+      }),
+    [client, navigate],
+  );
+
   async function handleSignOut() {
     try {
       await signOut();
     } finally {
-      // Forget the identity even if the request failed: the token is gone from this tab.
-      setToken(null);
+      // Forget the identity even if the request failed (the server ends the session and clears the cookie).
+      sessionChanged('signed-out');
       await client.clearStore();
       await navigate('/');
       await client.refetchQueries({ include: 'active' });

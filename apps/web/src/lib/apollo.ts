@@ -1,26 +1,16 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { currentLang } from './i18n';
-import { getToken } from './session';
 
 const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
-// The session cookie travels by itself; the bearer token (guests, and the tab that signed in)
-// is added here, and Accept-Language makes the API's error messages match the UI language.
-const auth = new SetContextLink((prev) => {
-  const token = getToken();
-  return {
-    headers: {
-      ...prev.headers,
-      'accept-language': currentLang(),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-  };
-});
+// The httpOnly session cookie travels by itself (the app holds no token); Accept-Language makes
+// the API's error messages match the UI language.
+const language = new SetContextLink((prev) => ({ headers: { ...prev.headers, 'accept-language': currentLang() } }));
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([auth, http]),
+    link: ApolloLink.from([language, http]),
     cache: new InMemoryCache({
       typePolicies: {
         // Value objects without ids live inside their parent.

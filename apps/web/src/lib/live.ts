@@ -1,4 +1,6 @@
 import {
+  DENIED_EVENT,
+  ENDED_EVENT,
   LIVE_NAMESPACE,
   RESYNC_EVENT,
   ROOM_EVENT_NAMES,
@@ -14,7 +16,7 @@ import {
 } from '@yoriai/realtime-contract';
 import { io, type Socket } from 'socket.io-client';
 import { currentLang } from './i18n';
-import { getToken, onTokenChange } from './session';
+import { onSessionChange, sessionChanged } from './session';
 
 /**
  * One socket.io connection per tab, shared by every component that follows a room.
@@ -48,9 +50,10 @@ class LiveClient {
   private readonly statusListeners = new Set<(s: LiveStatus) => void>();
 
   constructor() {
-    onTokenChange(() => {
-      // A new identity: reconnect so the handshake carries the new token (rooms are re-subscribed).
-      if (this.socket) {
+    onSessionChange((reason) => {
+      // A new identity: reconnect so the handshake carries the new cookie (rooms are re-subscribed).
+      // A session the server ended is not reconnected: the cookie would be refused.
+      if (this.socket && reason !== 'ended') {
         this.socket.disconnect();
         this.socket.connect();
       }
@@ -101,11 +104,10 @@ class LiveClient {
       // The server speaks WebSocket only (no long-polling: sticky sessions are not needed behind a proxy).
       transports: ['websocket'],
       withCredentials: true,
-      // A function, so every (re)connection sends the current token; without one the server
-      // falls back to the session cookie.
+      // No token: the handshake carries the httpOnly session cookie. A function, so every
+      // (re)connection sends the current language.
       auth: (cb) => {
-        const token = getToken();
-        const auth: LiveHandshakeAuth = { lang: currentLang(), ...(token ? { token } : {}) };
+        const auth: LiveHandshakeAuth = { lang: currentLang() };
         cb(auth as Record<string, unknown>);
       },
     });
@@ -121,6 +123,15 @@ class LiveClient {
     for (const name of ROOM_EVENT_NAMES) {
       socket.on(name, ((payload: LivePayload<ServerEventName>) => this.dispatch(name, payload)) as never);
     }
+    // Access to a followed room was withdrawn (removed from the process, role changed): stop following it.
+    socket.on(DENIED_EVENT, (e) => {
+      const state = this.rooms.get(e.room);
+      if (!state) return;
+      this.rooms.delete(e.room);
+      for (const l of state.listeners) l.onDenied?.(e.error);
+    });
+    // The session ended on the server (signed out elsewhere, removed): the app forgets the identity.
+    socket.on(ENDED_EVENT, () => sessionChanged('ended'));
     // The node lost events for all its rooms (e.g. Redis came back): refetch everything.
     socket.on(RESYNC_EVENT, () => {
       for (const state of this.rooms.values()) {

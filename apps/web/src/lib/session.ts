@@ -1,39 +1,21 @@
 /**
- * The bearer token of this tab. Accounts also get an httpOnly session cookie (which the browser
- * sends by itself); the token is kept so that the socket.io handshake (`auth: { token }`) and
- * guests, whose token is scoped to one process, authenticate the same way. sessionStorage keeps
- * it across reloads of this tab only, so a shared kiosk tab closed after a workshop forgets it.
+ * The session is the httpOnly `yoriai_session` cookie the API sets on sign-up, sign-in and
+ * joinMeeting: the browser sends it with every request and with the socket.io handshake, and no
+ * script can read it. The web app keeps no bearer token anywhere — not in sessionStorage, not in
+ * memory — so an injected script has nothing to steal (docs/security.md, finding 4).
+ *
+ * What this module does: tell the parts of the app that follow an identity (the live connection,
+ * the GraphQL cache) that it changed — signed in, joined as a guest, signed out, or ended by the
+ * server (signed out elsewhere, removed from the process).
  */
-const TOKEN_KEY = 'yoriai.token';
-const listeners = new Set<(token: string | null) => void>();
+type Reason = 'signed-in' | 'signed-out' | 'ended';
+const listeners = new Set<(reason: Reason) => void>();
 
-function readStored(): string | null {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
+export function sessionChanged(reason: Reason): void {
+  for (const listener of listeners) listener(reason);
 }
 
-let current: string | null = readStored();
-
-export function getToken(): string | null {
-  return current;
-}
-
-export function setToken(token: string | null): void {
-  if (token === current) return;
-  current = token;
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // storage disabled: the token lives in memory for this page
-  }
-  for (const listener of listeners) listener(token);
-}
-
-export function onTokenChange(listener: (token: string | null) => void): () => void {
+export function onSessionChange(listener: (reason: Reason) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Action, can, Role } from '@yoriai/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { Errors, forbidden, notFound } from '../errors/domain-error';
+import { DomainError, Errors, forbidden, notFound } from '../errors/domain-error';
 import { MembershipEntity } from '../../modules/process/membership.entity';
 import { ProcessEntity } from '../../modules/process/process.entity';
 import type { Viewer } from './viewer';
@@ -14,6 +14,9 @@ export interface Access {
 }
 
 const PROCESS = { ja: '協議プロセス', en: 'The process' };
+
+export const memberRemoved = () =>
+  forbidden('MEMBER_REMOVED', 'この協議プロセスから外されています。主催者にお問い合わせください。', 'You were removed from this process. Please contact its organiser.');
 
 /**
  * Role checks for every service method (docs/permissions.md). Non-members get NOT_FOUND so that
@@ -37,13 +40,33 @@ export class AccessService {
       }
       const exists = await (em ?? this.dataSource.manager).exists(ProcessEntity, { where: { id: processId } });
       if (!exists) throw Errors.notFound(PROCESS);
-      throw notFound('NOT_A_MEMBER', 'この協議プロセスのメンバーではありません。', 'You are not a member of this process.');
+      throw await this.whyNotMember(viewer, processId, em ?? this.dataSource.manager);
     }
     const role = membership.role as Role;
     if (!can(role, action)) {
       throw forbidden('ROLE_NOT_ALLOWED', `この操作（${action}）は現在の役割では行えません。`, `Your role (${role}) may not do this (${action}).`, { action, role });
     }
     return { viewer, membership, role };
+  }
+
+  /**
+   * Why someone with no membership is refused: removed by an organiser (FORBIDDEN: removed means
+   * removed, on every path), waiting at the door or denied (FORBIDDEN), or simply not a member.
+   */
+  private async whyNotMember(viewer: Viewer, processId: string, em: EntityManager): Promise<DomainError> {
+    const [row] = await em.query<{ removed: boolean; admission: string | null }[]>(
+      `SELECT EXISTS (SELECT 1 FROM membership_removal WHERE process_id = $1 AND participant_id = $2) AS removed,
+              (SELECT a.admission FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+                WHERE m.process_id = $1 AND a.participant_id = $2 AND a.admission <> 'ADMITTED'
+                ORDER BY a.joined_at DESC LIMIT 1) AS admission`,
+      [processId, viewer.participantId],
+    );
+    if (row?.removed) return memberRemoved();
+    if (row?.admission === 'PENDING') {
+      return forbidden('ADMISSION_PENDING', 'ファシリテーターの承認を待っています。承認されると参加できます。', 'You are waiting for a facilitator to admit you.');
+    }
+    if (row?.admission === 'DENIED') return forbidden('ADMISSION_DENIED', 'この会議への参加は承認されませんでした。', 'You were not admitted to this meeting.');
+    return notFound('NOT_A_MEMBER', 'この協議プロセスのメンバーではありません。', 'You are not a member of this process.');
   }
 
   /** Whether the viewer may do `action` (no error): for fields that are shown or hidden. */

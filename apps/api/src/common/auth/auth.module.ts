@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessService } from './access.service';
+import { RedisModule } from '../redis/redis.module';
+import { SessionStore } from './session-store';
 import { TokenService } from './token.service';
 
 @Global()
-@Module({ providers: [TokenService, AccessService], exports: [TokenService, AccessService] })
+@Module({ imports: [RedisModule], providers: [SessionStore, TokenService, AccessService], exports: [SessionStore, TokenService, AccessService] })
 export class AuthModule {}

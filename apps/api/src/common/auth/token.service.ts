@@ -5,6 +5,8 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/environment';
 import { DomainError, unauthenticated } from '../errors/domain-error';
+import type { EntityManager } from 'typeorm';
+import { SessionStore } from './session-store';
 import { SESSION_COOKIE, Viewer } from './viewer';
 
 const ACCOUNT_TTL_SECONDS = 14 * 24 * 3600;
@@ -14,11 +16,19 @@ interface TokenClaims {
   sub: string;
   knd: 'A' | 'G';
   pid?: string;
+  /** The server-side session (SessionStore): revoking it ends the token at once. */
+  sid: string;
 }
+
+export const sessionEnded = () =>
+  unauthenticated('SESSION_ENDED', 'このログインは終了しています（ログアウト済み、または参加が取り消されました）。もう一度ログインしてください。', 'This session has ended (signed out, or your access was withdrawn). Please sign in again.');
 
 @Injectable()
 export class TokenService {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionStore,
+  ) {}
 
   private key?: KeyObject;
 
@@ -33,18 +43,21 @@ export class TokenService {
     return this.key;
   }
 
-  issue(viewer: Viewer): { token: string; expiresIn: number } {
+  /** Opens a server-side session for the viewer and signs a token naming it. */
+  async issue(viewer: Omit<Viewer, 'sessionId'>, em?: EntityManager): Promise<{ token: string; expiresIn: number; sessionId: string }> {
     const expiresIn = viewer.kind === 'GUEST' ? GUEST_TTL_SECONDS : ACCOUNT_TTL_SECONDS;
-    const claims: TokenClaims = { sub: viewer.participantId, knd: viewer.kind === 'GUEST' ? 'G' : 'A' };
+    const sessionId = await this.sessions.create(viewer, expiresIn, em);
+    const claims: TokenClaims = { sub: viewer.participantId, knd: viewer.kind === 'GUEST' ? 'G' : 'A', sid: sessionId };
     if (viewer.scopeProcessId) claims.pid = viewer.scopeProcessId;
-    return { token: jwt.sign(claims, this.secret, { algorithm: 'HS256', expiresIn, issuer: 'yoriai' }), expiresIn };
+    return { token: jwt.sign(claims, this.secret, { algorithm: 'HS256', expiresIn, issuer: 'yoriai' }), expiresIn, sessionId };
   }
 
+  /** Checks signature and expiry only (no database): see `authenticate` for the whole check. */
   verify(token: string): Viewer {
     try {
       const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'yoriai' }) as TokenClaims;
-      if (typeof claims.sub !== 'string') throw new Error('no subject');
-      return { participantId: claims.sub, kind: claims.knd === 'G' ? 'GUEST' : 'ACCOUNT', scopeProcessId: claims.pid ?? null };
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new Error('no subject or session');
+      return { participantId: claims.sub, kind: claims.knd === 'G' ? 'GUEST' : 'ACCOUNT', scopeProcessId: claims.pid ?? null, sessionId: claims.sid };
     } catch (e) {
       if (e instanceof jwt.TokenExpiredError) {
         throw unauthenticated('TOKEN_EXPIRED', 'セッションの有効期限が切れました。もう一度ログインしてください。', 'Your session has expired. Please sign in again.');
@@ -53,17 +66,29 @@ export class TokenService {
     }
   }
 
-  /** Bearer header first (API clients, socket handshakes), then the httpOnly session cookie. */
-  fromRequest(req: Request): { viewer: Viewer | null; error: DomainError | null } {
+  /** The viewer of a token whose session is still active; UNAUTHENTICATED otherwise. */
+  async authenticate(token: string): Promise<Viewer> {
+    const viewer = this.verify(token);
+    if (!(await this.sessions.isActive(viewer.sessionId))) throw sessionEnded();
+    return viewer;
+  }
+
+  /** The request's token: the bearer header first (API clients, socket handshakes), then the httpOnly session cookie. */
+  static requestToken(req: Request): string | undefined {
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
-    const token = bearer || cookies?.[SESSION_COOKIE];
+    return bearer || cookies?.[SESSION_COOKIE];
+  }
+
+  async fromRequest(req: Request): Promise<{ viewer: Viewer | null; error: DomainError | null }> {
+    const token = TokenService.requestToken(req);
     if (!token) return { viewer: null, error: null };
     try {
-      return { viewer: this.verify(token), error: null };
+      return { viewer: await this.authenticate(token), error: null };
     } catch (e) {
-      return { viewer: null, error: e as DomainError };
+      if (e instanceof DomainError) return { viewer: null, error: e };
+      throw e;
     }
   }
 }

@@ -1,12 +1,14 @@
 import type { Request, Response } from 'express';
 import type { DomainError, Lang } from '../errors/domain-error';
 
-/** Who is calling: decoded from the bearer token or the session cookie, without a database read. */
+/** Who is calling: decoded from the bearer token or the session cookie, its session checked (SessionStore). */
 export interface Viewer {
   participantId: string;
   kind: 'ACCOUNT' | 'GUEST';
   /** Guests may act only in this process. */
   scopeProcessId: string | null;
+  /** The server-side session the token names (checked on every request: SessionStore). */
+  sessionId: string;
 }
 
 export interface RequestContext {

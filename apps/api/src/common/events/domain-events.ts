@@ -9,4 +9,6 @@ export type DomainEvent =
   | { type: 'voting.opened'; processId: string; proposalId: string; roundId: string }
   | { type: 'voting.closed'; processId: string; proposalId: string; roundId: string; recordId: string; outcome: string }
   | { type: 'record.created'; processId: string; proposalId: string; recordId: string; outcome: string; hash: string }
-  | { type: 'meeting.state'; processId: string; meetingId: string };
+  | { type: 'meeting.state'; processId: string; meetingId: string }
+  /** A guest at the door of a CODE_WITH_APPROVAL meeting asked to be admitted, or was admitted or denied. */
+  | { type: 'admission.changed'; processId: string; meetingId: string; participantId: string; status: 'PENDING' | 'ADMITTED' | 'DENIED' };

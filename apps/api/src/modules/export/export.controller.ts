@@ -36,7 +36,7 @@ export class ExportController {
 
   @Get('meetings/:id/minutes.:format')
   async meetingMinutes(@Param('id') id: string, @Param('format') format: string, @Query('lang') lang: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const viewer = this.viewer(req);
+    const viewer = await this.viewer(req);
     if (!isFormat(format)) {
       throw notFound('EXPORT_FORMAT_UNKNOWN', '議事録の形式は md・docx・pdf・json のいずれかです。', 'Minutes are available as md, docx, pdf or json.', { format });
     }
@@ -55,7 +55,7 @@ export class ExportController {
 
   @Get('processes/:id/votes.csv')
   async votes(@Param('id') id: string, @Query('lang') lang: unknown, @Query('history') history: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const viewer = this.viewer(req);
+    const viewer = await this.viewer(req);
     const language = this.language(lang);
     if (history !== undefined && history !== '0' && history !== '1') {
       throw badInput('EXPORT_OPTION_INVALID', 'history には 0 か 1 を指定してください。', 'history must be 0 or 1.', { history: String(history) });
@@ -69,7 +69,7 @@ export class ExportController {
 
   @Get('processes/:id/records.json')
   async records(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const viewer = this.viewer(req);
+    const viewer = await this.viewer(req);
     const data = await this.processExport.recordsJson(viewer, id);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Disposition', contentDisposition(`${safeFileName(data.process.title, 'process')}_records.json`, `records-${data.process.id.slice(0, 8)}.json`));
@@ -77,8 +77,8 @@ export class ExportController {
     res.send(Buffer.from(JSON.stringify(data, null, 2) + '\n', 'utf8'));
   }
 
-  private viewer(req: Request): Viewer {
-    const { viewer, error } = this.tokens.fromRequest(req);
+  private async viewer(req: Request): Promise<Viewer> {
+    const { viewer, error } = await this.tokens.fromRequest(req);
     if (error) throw error;
     if (!viewer) throw Errors.signInRequired();
     return viewer;

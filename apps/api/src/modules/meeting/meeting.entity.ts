@@ -29,6 +29,21 @@ export class MeetingEntity {
   @Column({ type: 'char', length: 6, nullable: true })
   joinCode: string | null;
 
+  /**
+   * The QR code's second factor while LIVE (unguessable, 128 bits): a join that carries it is never
+   * throttled, so a mistyped-code lock can never keep a hall out (finding 6). Retired with the code.
+   */
+  @Column({ type: 'varchar', length: 32, nullable: true, select: false })
+  joinToken: string | null;
+
+  /** Who may join by code: CODE (anyone, as a guest), MEMBERS_ONLY, CODE_WITH_APPROVAL (a facilitator admits each new guest). */
+  @Column({ type: 'varchar', length: 20, default: 'CODE' })
+  admission: 'CODE' | 'MEMBERS_ONLY' | 'CODE_WITH_APPROVAL';
+
+  /** How many guests one device may bring in (a shared phone in a family); 1 by default. */
+  @Column({ type: 'smallint', default: 1 })
+  guestsPerDevice: number;
+
   @Column({ type: 'uuid', nullable: true })
   currentItemId: string | null;
 

@@ -104,7 +104,7 @@ export class MeetingResolver {
   async joinMeeting(@Args('input') input: JoinMeetingInput, @Ctx() ctx: RequestContext): Promise<AuthPayloadModel> {
     // A stale or expired cookie must not stop anyone joining: it is ignored (ctx.authError), not reported.
     const participant = await this.joins.join(ctx.viewer, input, ctx.req.ip, ctx.lang);
-    const { token, expiresIn } = this.tokens.issue({ participantId: participant.id, kind: participant.kind, scopeProcessId: participant.guestProcessId });
+    const { token, expiresIn } = await this.tokens.issue({ participantId: participant.id, kind: participant.kind, scopeProcessId: participant.guestProcessId });
     setSessionCookie(ctx.req, ctx.res, token, expiresIn);
     return { token, participant: toParticipantModel(participant) };
   }

@@ -5,6 +5,7 @@ export type ParticipantKind = 'ACCOUNT' | 'GUEST';
 /** A person: an account (email + password) or a guest who joined one process by code. */
 @Entity('participant')
 @Index('uq_participant_email', ['emailLower'], { unique: true, where: 'email_lower IS NOT NULL' })
+@Index('ix_participant_guest_device', ['guestProcessId', 'deviceId'], { where: 'device_id IS NOT NULL' })
 export class ParticipantEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +31,13 @@ export class ParticipantEntity {
   /** Guests are scoped to the one process whose meeting they joined. */
   @Column({ type: 'uuid', nullable: true })
   guestProcessId: string | null;
+
+  /**
+   * Guests: the device that joined (the signed `yoriai_device` cookie). A later join from the same
+   * device returns this guest, so one device cannot mint a fresh vote by joining again.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  deviceId: string | null;
 
   /** Opt-in, self-reported (DESIGN.md §3 inclusion); never required. */
   @Column({ type: 'varchar', length: 20, nullable: true })

@@ -7,7 +7,7 @@ import { UpdateProfileInput } from './dto/update-profile.input';
 import { ParticipantEntity } from './participant.entity';
 import { AuthPayloadModel, ParticipantKind, ParticipantModel } from './participant.model';
 import { ParticipantService } from './participant.service';
-import { clearSessionCookie, setSessionCookie } from './session';
+import { setSessionCookie } from './session';
 
 export function toParticipantModel(p: ParticipantEntity): ParticipantModel {
   return {
@@ -29,7 +29,7 @@ export class ParticipantResolver {
     private readonly tokens: TokenService,
   ) {}
 
-  @Query(() => ParticipantModel, { nullable: true, description: 'The signed-in participant (account or guest), or null' })
+  @Query(() => ParticipantModel, { nullable: true, description: 'The signed-in participant (account or guest), or null when signed out or the session has ended' })
   async me(@Ctx() ctx: RequestContext): Promise<ParticipantModel | null> {
     if (!ctx.viewer) return null;
     const p = await this.participants.byId(ctx.viewer.participantId);
@@ -48,12 +48,6 @@ export class ParticipantResolver {
   async signIn(@Args('email') email: string, @Args('password') password: string, @Ctx() ctx: RequestContext): Promise<AuthPayloadModel> {
     const p = await this.participants.signIn(email, password, ctx.req.ip);
     return this.session(ctx, p);
-  }
-
-  @Mutation(() => Boolean, { description: 'Clears the session cookie' })
-  signOut(@Ctx() ctx: RequestContext): boolean {
-    clearSessionCookie(ctx.res);
-    return true;
   }
 
   @Mutation(() => ParticipantModel)
@@ -77,8 +71,8 @@ export class ParticipantResolver {
     return ctx.viewer?.participantId === p.id ? p.gender : null;
   }
 
-  private session(ctx: RequestContext, p: ParticipantEntity): AuthPayloadModel {
-    const { token, expiresIn } = this.tokens.issue({
+  private async session(ctx: RequestContext, p: ParticipantEntity): Promise<AuthPayloadModel> {
+    const { token, expiresIn } = await this.tokens.issue({
       participantId: p.id,
       kind: p.kind,
       scopeProcessId: p.guestProcessId,

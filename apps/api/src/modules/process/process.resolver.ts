@@ -45,6 +45,7 @@ export class ProcessResolver {
 
   @Query(() => [ProcessModel], { description: 'Processes the viewer is a member of, newest first', complexity: ({ args, childComplexity }) => (args.first ?? 50) * childComplexity })
   async processes(@Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<ProcessModel[]> {
+    if (ctx.authError) throw ctx.authError; // a dead or invalid session is reported, not shown as "no processes"
     if (!ctx.viewer) return [];
     return (await this.service.listForViewer(ctx.viewer, page.first, page.offset)).map(toProcessModel);
   }
@@ -79,12 +80,15 @@ export class ProcessResolver {
     return (await this.service.reorderPillars(requireViewer(ctx), input)).map(toPillarModel);
   }
 
-  @Mutation(() => MembershipModel, { description: 'Adds a member, or changes the role and sector of an existing member' })
+  @Mutation(() => MembershipModel, {
+    description:
+      'Changes the role and sector of someone already in the process (member, guest, attendee, or removed earlier: reinstated). New people: inviteMember',
+  })
   async addMember(@Args('input') input: AddMemberInput, @Ctx() ctx: RequestContext): Promise<MembershipModel> {
     return toMembershipModel(await this.service.addMember(requireViewer(ctx), input));
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Removes a member: refused on every path from now on (FORBIDDEN MEMBER_REMOVED); their live connections leave the rooms' })
   async removeMember(
     @Args('processId', { type: () => ID }) processId: string,
     @Args('participantId', { type: () => ID }) participantId: string,

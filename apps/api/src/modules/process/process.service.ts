@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PILLARS } from '@yoriai/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../common/auth/access.service';
+import { SessionStore } from '../../common/auth/session-store';
+import { InvalidationBus } from '../../common/redis/invalidation-bus';
+import { INVALIDATE } from '../../common/redis/invalidation-topics';
 import type { Viewer } from '../../common/auth/viewer';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { badInput, conflict, Errors } from '../../common/errors/domain-error';
@@ -23,6 +26,8 @@ export class ProcessService {
     private readonly tx: TransactionRunner,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionStore,
+    private readonly invalidation: InvalidationBus,
   ) {}
 
   async create(viewer: Viewer, input: CreateProcessInput): Promise<ProcessEntity> {
@@ -137,17 +142,25 @@ export class ProcessService {
     });
   }
 
-  /** Adds a member, or changes the role/sector of an existing one (one sector per process). */
+  /**
+   * Changes the role/sector of someone already in the process (a member, a guest who joined, someone
+   * who attended, someone removed earlier: adding them again reinstates them). New people are invited
+   * (inviteMember) and accept: adding by e-mail told any organiser whether an address had an account
+   * and added that person without asking (finding 9), so it is refused the same way for every address.
+   */
   async addMember(viewer: Viewer, input: AddMemberInput): Promise<MembershipEntity> {
-    if (!input.email === !input.participantId) {
-      throw badInput('MEMBER_TARGET_REQUIRED', 'email か participantId のどちらか一方を指定してください。', 'Give either email or participantId.');
+    if (input.email) {
+      throw badInput(
+        'ADD_BY_EMAIL_RETIRED',
+        'メールアドレスでの追加は廃止されました。inviteMember で招待してください（本人が承諾するとメンバーになります）。',
+        'Adding members by e-mail is retired: invite them with inviteMember (they become members when they accept).',
+      );
     }
-    return this.tx.run(async (em) => {
+    if (!input.participantId) throw badInput('MEMBER_TARGET_REQUIRED', 'participantId を指定してください。', 'Give participantId.');
+    const saved = await this.tx.run(async (em) => {
       await this.lockProcess(em, input.processId, viewer, 'member.manage');
-      const target = input.email
-        ? await em.findOne(ParticipantEntity, { where: { emailLower: input.email.trim().toLowerCase() } })
-        : await em.findOne(ParticipantEntity, { where: { id: input.participantId as string } });
-      if (!target) throw Errors.notFound(PARTICIPANT);
+      const target = await em.findOne(ParticipantEntity, { where: { id: input.participantId as string } });
+      if (!target || !(await this.knownToProcess(em, input.processId, target))) throw Errors.notFound(PARTICIPANT);
       if (target.kind === 'GUEST' && target.guestProcessId !== input.processId) {
         throw badInput('GUEST_OTHER_PROCESS', 'このゲストは別の協議プロセスの参加者です。', 'This guest belongs to another process.');
       }
@@ -159,6 +172,7 @@ export class ProcessService {
       m.sector = input.sector;
       m.organization = input.organization?.trim() || m.organization || target.organization;
       const saved = await em.save(m);
+      await em.query('DELETE FROM membership_removal WHERE process_id = $1 AND participant_id = $2', [input.processId, target.id]);
       await this.audit.record(em, {
         processId: input.processId,
         actorId: viewer.participantId,
@@ -169,18 +183,54 @@ export class ProcessService {
       });
       return saved;
     });
+    // After COMMIT: the person's live connections are re-authorised for their new role, on every node.
+    await this.invalidation.publish(INVALIDATE.membership, [saved.participantId]);
+    return saved;
   }
 
+  /** Whether the participant is, or was, part of the process (so an organiser may change their membership). */
+  private async knownToProcess(em: EntityManager, processId: string, p: ParticipantEntity): Promise<boolean> {
+    if (p.kind === 'GUEST') return p.guestProcessId === processId;
+    const [row] = await em.query<{ known: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM membership WHERE process_id = $1 AND participant_id = $2)
+           OR EXISTS (SELECT 1 FROM membership_removal WHERE process_id = $1 AND participant_id = $2)
+           OR EXISTS (SELECT 1 FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE m.process_id = $1 AND a.participant_id = $2) AS known`,
+      [processId, p.id],
+    );
+    return !!row?.known;
+  }
+
+  /**
+   * Removes a member, and means it (finding 3): a tombstone refuses them on every path (GraphQL
+   * FORBIDDEN, socket subscribe, join by code), their live connections leave the process's rooms on
+   * every node, and a guest — whose identity exists only for this process — loses every session.
+   */
   async removeMember(viewer: Viewer, processId: string, participantId: string): Promise<boolean> {
-    return this.tx.run(async (em) => {
+    const revoked = await this.tx.run(async (em) => {
       await this.lockProcess(em, processId, viewer, 'member.manage');
       const m = await em.findOne(MembershipEntity, { where: { processId, participantId } });
       if (!m) throw Errors.notFound(PARTICIPANT);
       if (m.role === 'ORGANIZER') await this.assertAnotherOrganizer(em, processId, participantId);
       await em.delete(MembershipEntity, { id: m.id });
-      await this.audit.record(em, { processId, actorId: viewer.participantId, action: 'member.remove', targetType: 'membership', targetId: m.id, data: { participantId, role: m.role, sector: m.sector } });
-      return true;
+      await em.query(
+        `INSERT INTO membership_removal (process_id, participant_id, removed_by_id) VALUES ($1, $2, $3)
+         ON CONFLICT (process_id, participant_id) DO UPDATE SET removed_by_id = EXCLUDED.removed_by_id, removed_at = now()`,
+        [processId, participantId, viewer.participantId],
+      );
+      const guest = await em.existsBy(ParticipantEntity, { id: participantId, kind: 'GUEST', guestProcessId: processId });
+      const sessions = guest ? await this.sessions.revokeAll(participantId, 'MEMBER_REMOVED', em) : [];
+      await this.audit.record(em, {
+        processId,
+        actorId: viewer.participantId,
+        action: 'member.remove',
+        targetType: 'membership',
+        targetId: m.id,
+        data: { participantId, role: m.role, sector: m.sector, sessionsEnded: sessions.length },
+      });
+      return sessions;
     });
+    await Promise.all([this.sessions.invalidate(revoked), this.invalidation.publish(INVALIDATE.membership, [participantId])]);
+    return true;
   }
 
   members(processId: string, first: number, offset: number): Promise<MembershipEntity[]> {

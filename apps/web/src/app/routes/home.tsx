@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { PageTitle } from '../../components/page-title';
 import { Loading } from '../../components/status';
 import { DemoButton } from '../../features/demo/components/demo-button';
+import { MyInvitations } from '../../features/invitations/components/my-invitations';
 import { MyProcesses } from '../../features/process/components/my-processes';
 import { useMe } from '../../hooks/use-me';
 
@@ -21,6 +22,7 @@ export function HomePage() {
     <main id="main" className="page stack">
       <PageTitle title={t('home.myProcesses')} />
       <h1>{t('home.myProcesses')}</h1>
+      {me.kind === 'ACCOUNT' && <MyInvitations />}
       <MyProcesses
         empty={
           <div className="card stack">

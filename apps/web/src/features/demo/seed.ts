@@ -74,7 +74,9 @@ async function gql<T>(baseUrl: string, query: string, variables: Record<string, 
 
 const SIGN_UP = `mutation DemoSignUp($input: SignUpInput!) { signUp(input: $input) { token participant { id } } }`;
 const CREATE_PROCESS = `mutation DemoCreateProcess($input: CreateProcessInput!) { createProcess(input: $input) { id title pillars { id position } } }`;
-const ADD_MEMBER = `mutation DemoAddMember($input: AddMemberInput!) { addMember(input: $input) { id } }`;
+const INVITE = `mutation DemoInvite($input: InviteMemberInput!) { inviteMember(input: $input) }`;
+const MY_INVITATIONS = `query DemoMyInvitations { myInvitations { id processId } }`;
+const ACCEPT = `mutation DemoAccept($id: ID!) { acceptInvitation(invitationId: $id) { id } }`;
 const CREATE_PROPOSAL = `mutation DemoCreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { id } }`;
 const ADD_COMMENT = `mutation DemoAddComment($input: AddCommentInput!) { addComment(input: $input) { id } }`;
 const OPEN_VOTING = `mutation DemoOpenVoting($input: OpenVotingInput!) { openVoting(input: $input) { id } }`;
@@ -152,7 +154,12 @@ export async function createDemo(options: DemoOptions): Promise<DemoResult> {
   progress('members');
   for (const person of DEMO_PEOPLE) {
     if (person.key === 'organizer') continue;
-    await call(ADD_MEMBER, { input: { processId, email: who(person.key).email, role: person.role, sector: person.sector, organization: person.organization } }, organizer.token);
+    // Invited by e-mail, and each person accepts (nobody is added to a process without saying yes).
+    await call(INVITE, { input: { processId, email: who(person.key).email, role: person.role, sector: person.sector, organization: person.organization } }, organizer.token);
+    const { myInvitations } = await call<{ myInvitations: { id: string; processId: string }[] }>(MY_INVITATIONS, {}, who(person.key).token);
+    const invitation = myInvitations.find((i) => i.processId === processId);
+    if (!invitation) throw new DemoSeedError(`no invitation for ${person.key}`, 'NOT_FOUND');
+    await call(ACCEPT, { id: invitation.id }, who(person.key).token);
   }
 
   // 4. Proposals in every pillar, with KPIs.

@@ -131,7 +131,10 @@ export class AddMemberInput {
   @IsUUID()
   processId: string;
 
-  @Field(() => String, { nullable: true, description: 'Email of an existing account (or give participantId)' })
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'Refused (BAD_USER_INPUT ADD_BY_EMAIL_RETIRED) for every address: use inviteMember, which the person accepts',
+  })
   @IsOptional()
   @IsEmail()
   email?: string | null;

@@ -3,7 +3,6 @@ import { graphql } from '../../../gql';
 export const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
-      token
       participant {
         id
         displayName
@@ -16,7 +15,6 @@ export const SignInMutation = graphql(`
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      token
       participant {
         id
         displayName

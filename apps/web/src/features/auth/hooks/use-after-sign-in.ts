@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { setToken } from '../../../lib/session';
+import { sessionChanged } from '../../../lib/session';
 
 /** Only same-site paths are followed after sign-in (no open redirect through ?next=). */
 export function safeNext(next: string | null): string {
@@ -12,8 +12,9 @@ export function useAfterSignIn() {
   const client = useApolloClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  return async (token: string) => {
-    setToken(token);
+  return async () => {
+    // The API set the httpOnly session cookie; the app keeps no token.
+    sessionChanged('signed-in');
     await client.resetStore();
     await navigate(safeNext(params.get('next')), { replace: true });
   };

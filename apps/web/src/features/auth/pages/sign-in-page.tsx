@@ -18,7 +18,7 @@ export function SignInPage() {
   async function handleSubmit(e: FormEvent) {
     e.preventDefault();
     const res = await signIn({ variables: { email: email.trim(), password } }).catch(() => null);
-    if (res?.data) await afterSignIn(res.data.signIn.token);
+    if (res?.data) await afterSignIn();
   }
 
   const next = params.get('next');

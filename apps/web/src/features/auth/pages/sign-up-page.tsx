@@ -37,7 +37,7 @@ export function SignUpPage() {
         },
       },
     }).catch(() => null);
-    if (res?.data) await afterSignIn(res.data.signUp.token);
+    if (res?.data) await afterSignIn();
   }
 
   const next = params.get('next');

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { graphql } from '../../../gql';
-import { setToken } from '../../../lib/session';
+import { sessionChanged } from '../../../lib/session';
 import { createDemo, type DemoStep } from '../seed.ts';
 
 const DemoSignInMutation = graphql(`
   mutation DemoSignIn($email: String!, $password: String!) {
     signIn(email: $email, password: $password) {
-      token
+      participant {
+        id
+      }
     }
   }
 `);
@@ -37,7 +39,7 @@ export function DemoButton() {
       if (!organiser) throw new Error('no organiser');
       const res = await signIn({ variables: { email: organiser.email, password: organiser.password } });
       if (!res.data) throw new Error('sign-in failed');
-      setToken(res.data.signIn.token);
+      sessionChanged('signed-in');
       await client.resetStore();
       await navigate(`/p/${demo.processId}?demo=1`);
     } catch (e) {

@@ -16,7 +16,6 @@ export const MeetingByJoinCodeQuery = graphql(`
 export const JoinMeetingMutation = graphql(`
   mutation JoinMeeting($input: JoinMeetingInput!) {
     joinMeeting(input: $input) {
-      token
       participant {
         id
         displayName
@@ -26,7 +25,7 @@ export const JoinMeetingMutation = graphql(`
   }
 `);
 
-/** Where to go after joining: the meeting's process (read with the new token). */
+/** Where to go after joining: the meeting's process (read with the new session cookie). */
 export const JoinedMeetingQuery = graphql(`
   query JoinedMeeting($id: ID!) {
     meeting(id: $id) {

@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../../../components/status';
 import { useMe } from '../../../hooks/use-me';
 import { formatDateTime } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
-import { setToken } from '../../../lib/session';
+import { sessionChanged } from '../../../lib/session';
 import { JoinMeetingMutation, JoinedMeetingQuery, MeetingByJoinCodeQuery } from '../api/join';
 
 /**
@@ -70,7 +70,7 @@ export function JoinMeetingPage() {
       variables: { input: { code, displayName: asAccount ? (me?.displayName ?? '-') : displayName.trim(), sector, organization: organization.trim() || null } },
     }).catch(() => null);
     if (!res?.data) return;
-    setToken(res.data.joinMeeting.token);
+    sessionChanged('signed-in');
     await client.resetStore();
     const joined = await client.query({ query: JoinedMeetingQuery, variables: { id: meeting.meetingId } }).catch(() => null);
     const processId = joined?.data?.meeting?.processId;

@@ -30,6 +30,14 @@ export const ProcessSettingsQuery = graphql(`
         titleEn
         proposalCount
       }
+      invitations {
+        id
+        email
+        role
+        sector
+        organization
+        expiresAt
+      }
       members(first: 200) {
         id
         role
@@ -90,18 +98,15 @@ export const ReorderPillarsMutation = graphql(`
   }
 `);
 
-export const AddMemberMutation = graphql(`
-  mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      id
-      role
-      sector
-      organization
-      participant {
-        id
-        displayName
-      }
-    }
+export const InviteMemberMutation = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input)
+  }
+`);
+
+export const RevokeInvitationMutation = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(invitationId: $id)
   }
 `);
 

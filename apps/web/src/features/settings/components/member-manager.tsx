@@ -6,7 +6,7 @@ import { SectorName } from '../../../components/chips';
 import { SectorSelect } from '../../../components/sector-choice';
 import { ErrorMessage } from '../../../components/status';
 import { useLang } from '../../../lib/i18n';
-import { AddMemberMutation, ProcessSettingsQuery, RemoveMemberMutation } from '../api/settings';
+import { InviteMemberMutation, ProcessSettingsQuery, RemoveMemberMutation, RevokeInvitationMutation } from '../api/settings';
 
 interface MemberRow {
   id: string;
@@ -17,7 +17,25 @@ interface MemberRow {
   participant: { id: string; displayName: string; email?: string | null; kind: string };
 }
 
-export function MemberManager({ processId, members, myParticipantId }: { processId: string; members: ReadonlyArray<MemberRow>; myParticipantId: string | null }) {
+interface InvitationRow {
+  id: string;
+  email: string;
+  role: Role;
+  sector: Sector;
+  organization?: string | null;
+}
+
+export function MemberManager({
+  processId,
+  members,
+  invitations,
+  myParticipantId,
+}: {
+  processId: string;
+  members: ReadonlyArray<MemberRow>;
+  invitations: ReadonlyArray<InvitationRow>;
+  myParticipantId: string | null;
+}) {
   const { t } = useTranslation();
   const { label } = useLang();
   const [email, setEmail] = useState('');
@@ -25,18 +43,20 @@ export function MemberManager({ processId, members, myParticipantId }: { process
   const [sector, setSector] = useState<Sector | ''>('');
   const [organization, setOrganization] = useState('');
   const [notice, setNotice] = useState('');
-  const [addMember, addState] = useMutation(AddMemberMutation, { refetchQueries: [ProcessSettingsQuery] });
+  const [inviteMember, addState] = useMutation(InviteMemberMutation, { refetchQueries: [ProcessSettingsQuery] });
+  const [revokeInvitation, revokeState] = useMutation(RevokeInvitationMutation, { refetchQueries: [ProcessSettingsQuery] });
   const [removeMember, removeState] = useMutation(RemoveMemberMutation, { refetchQueries: [ProcessSettingsQuery] });
 
   async function handleInvite(e: FormEvent) {
     e.preventDefault();
     setNotice('');
     if (!email.trim() || !sector) return;
-    const res = await addMember({
+    const res = await inviteMember({
       variables: { input: { processId, email: email.trim(), role, sector, organization: organization.trim() || null } },
     }).catch(() => null);
     if (res?.data) {
-      setNotice(t('settings.memberAdded', { name: res.data.addMember.participant.displayName }));
+      // The same answer whether or not the address has an account: the person accepts after signing in.
+      setNotice(t('settings.invited', { email: email.trim() }));
       setEmail('');
       setOrganization('');
     }
@@ -89,6 +109,24 @@ export function MemberManager({ processId, members, myParticipantId }: { process
         </table>
       </div>
       <ErrorMessage error={removeState.error} />
+      {invitations.length > 0 && (
+        <div className="stack" data-testid="pending-invitations">
+          <h3>{t('settings.pendingInvitations')}</h3>
+          <ul className="stack">
+            {invitations.map((i) => (
+              <li key={i.id} className="row">
+                <span>{i.email}</span>
+                <span className="muted small">{label(ROLE_LABELS[i.role])}</span>
+                <SectorName sector={i.sector} />
+                <button type="button" className="btn btn--quiet push-right" onClick={() => void revokeInvitation({ variables: { id: i.id } }).catch(() => null)}>
+                  {t('settings.revokeInvitation')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <ErrorMessage error={revokeState.error} />
+        </div>
+      )}
       <form className="card stack" onSubmit={(e) => void handleInvite(e)}>
         <h3>{t('settings.invite')}</h3>
         <p className="muted small">{t('settings.inviteHint')}</p>

@@ -43,7 +43,7 @@ export function SettingsPage() {
           </section>
           <section className="stack" aria-labelledby="settings-members">
             <h2 id="settings-members">{t('settings.members')}</h2>
-            <MemberManager processId={process.id} members={process.members} myParticipantId={me?.id ?? null} />
+            <MemberManager processId={process.id} members={process.members} invitations={process.invitations} myParticipantId={me?.id ?? null} />
           </section>
           <section className="stack" aria-labelledby="settings-meetings">
             <h2 id="settings-meetings">{t('settings.meetings')}</h2>
