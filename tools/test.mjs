@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, in order, stopping at the first failure:
+//   0. Debian packages the tests need, installed when missing (tools/ensure-system-deps.sh)
 //   1. lint and typecheck of every project (Nx module boundaries included)
 //   2. unit tests (libs/domain) and API integration tests on the real PostgreSQL
 //      (DATABASE_URL if set, else postgres://postgres@127.0.0.1:5432/postgres; each run in a fresh database)
@@ -17,6 +18,7 @@ const summaryFile = join(root, 'test-output/summary.jsonl');
 rmSync(summaryFile, { force: true });
 
 const steps = [
+  ['system packages (apt, when missing)', ['tools/ensure-system-deps.sh'], 'bash'],
   ['lint + typecheck', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--parallel=2', '--output-style=static']],
   ['unit + integration tests', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--output-style=static']],
   ['production build', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static']],
@@ -25,10 +27,10 @@ const steps = [
 
 const started = Date.now();
 let failedStep;
-for (const [title, args] of steps) {
+for (const [title, args, command = 'npx'] of steps) {
   const t0 = Date.now();
   console.log(`\n=== ${title} ===`);
-  const r = spawnSync('npx', args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   console.log(`=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(0)} s ===`);
   if (r.status !== 0) {
     failedStep = title;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, WatchedContext, launchChromium } from './support/browser';
+import { LAPTOP, WatchedContext, launchChromium, signIn } from './support/browser';
 import { Gql, newAccount } from './support/gql';
 import { startBuiltServer, type E2eServer } from './support/server';
 
@@ -70,17 +70,32 @@ describe('an organiser sets up a process in the browser', () => {
     expect(await page.getByLabel('柱 6 の名前').inputValue()).toBe('若者の定着と学び直し');
   });
 
-  it('invites a member by email with a role and a sector', async () => {
+  it('invites a member by email; they accept in their own browser and appear with the role and sector', async () => {
     const member = await newAccount(new Gql(server.url), '田中 誠');
     await page.getByLabel('メールアドレス').fill(member.email);
     await page.getByLabel('所属団体', { exact: true }).fill('みなと川商工会議所');
     await page.getByLabel('役割').selectOption('FACILITATOR');
     await page.getByLabel('分野').selectOption('INDUSTRY');
-    await page.getByRole('button', { name: '追加する' }).click();
-    await page.getByText('田中 誠 さんを追加しました。').waitFor();
+    await page.getByRole('button', { name: '招待する' }).click();
+    await page.getByText(`${member.email} に招待を送りました。`, { exact: false }).waitFor();
+    await page.getByTestId('pending-invitations').getByText(member.email).waitFor();
+    expect(await page.getByTestId('members-table').getByRole('row').filter({ hasText: '田中 誠' }).count()).toBe(0);
+
+    const theirs = await WatchedContext.create(browser, LAPTOP);
+    const theirPage = await theirs.newPage();
+    await signIn(theirPage, server.url, member, '/');
+    const invitation = theirPage.getByTestId('my-invitations');
+    await invitation.getByText('みなと川市 地方創生2.0 地域ビジョン協議会').waitFor();
+    await invitation.getByRole('button', { name: '参加する' }).click();
+    await theirPage.waitForURL(processUrl);
+    expect(theirs.problems).toEqual([]);
+    await theirs.close();
+
+    await page.reload();
     const row = page.getByTestId('members-table').getByRole('row').filter({ hasText: '田中 誠' });
     await row.getByText('ファシリテーター').waitFor();
     await row.getByText('産（産業界）').waitFor();
+    expect(await page.getByTestId('pending-invitations').getByText(member.email).count()).toBe(0);
     await laptop.screenshot(page, 'settings');
   });
 
