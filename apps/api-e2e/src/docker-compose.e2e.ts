@@ -86,14 +86,20 @@ describe('docker/compose.yml (docker-compose 1.29, offline)', () => {
     expect(services.get('redis') ?? '').toMatch(/^ {4}image: redis:7$/m);
   });
 
-  it('publishes nginx on 8080, balancing both replicas with WebSocket upgrades', () => {
+  it('publishes nginx with TLS on 8443 (8080 redirects), balancing both replicas with WebSocket upgrades', () => {
     const proxy = services.get('proxy') ?? '';
     expect(proxy).toMatch(/^ {4}image: nginx:/m);
     expect(proxy).toMatch(/published: 8080\n\s+target: 80\b/);
-    expect(proxy).toMatch(/docker\/nginx\.conf:\/etc\/nginx\/conf\.d\/default\.conf:ro/);
+    expect(proxy).toMatch(/published: 8443\n\s+target: 443\b/);
+    expect(proxy).toMatch(/docker\/nginx\.conf:\/etc\/nginx\/templates\/default\.conf\.template:ro/);
+    expect(proxy).toMatch(/docker\/certs:\/etc\/nginx\/certs:ro/);
     expect(keys(block(proxy, 'depends_on', '    '), '      ')).toEqual(['api-1', 'api-2']);
 
     const nginx = readFileSync(path.join(WORKSPACE, 'docker/nginx.conf'), 'utf8');
+    // Finding 10: TLS terminates here; plain HTTP only redirects (and answers health probes).
+    expect(nginx).toMatch(/listen 443 ssl;/);
+    expect(nginx).toMatch(/ssl_certificate\s+\/etc\/nginx\/certs\/tls\.crt;/);
+    expect(nginx).toMatch(/return 301 https:\/\/\$host:\$\{YORIAI_HTTPS_PORT\}\$request_uri;/);
     for (const api of ['api-1', 'api-2']) expect(nginx).toMatch(new RegExp(`^\\s*server ${api}:3000\\b`, 'm'));
     const socket = /location \/socket\.io\/ \{([^}]*)\}/.exec(nginx)?.[1] ?? '';
     expect(socket).toContain('proxy_set_header Upgrade');
@@ -102,6 +108,7 @@ describe('docker/compose.yml (docker-compose 1.29, offline)', () => {
     expect(nginx).toMatch(/proxy_http_version 1\.1;/);
     // proxy_set_header is not inherited into a location that sets its own headers.
     for (const [, body] of nginx.matchAll(/location [^{]+\{([^}]*)\}/g)) {
+      if (/^\s*return 301 /.test(body ?? '')) continue; // the HTTP → HTTPS redirect proxies nothing
       expect(body).toMatch(/proxy_set_header X-Forwarded-For\s/);
       expect(body).toMatch(/proxy_set_header X-Forwarded-Proto\s/);
     }

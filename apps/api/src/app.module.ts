@@ -10,7 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './common/auth/auth.module';
 import { TokenService } from './common/auth/token.service';
 import type { RequestContext } from './common/auth/viewer';
-import { clearSessionCookie } from './modules/participant/session';
+import { clearSessionCookie } from './common/auth/cookies';
 import { errorLanguage, AllExceptionsFilter } from './common/errors/graphql-exception.filter';
 import { aliasLimitRule, complexityLimitPlugin, depthLimitRule, QUERY_LIMITS } from './common/graphql/query-limits';
 import { ConfigModule } from './config/config.module';
@@ -20,7 +20,7 @@ import { FEATURE_MODULES } from './feature-modules';
 import { HealthModule } from './modules/health/health.module';
 
 /** Everything that is not a contract error code (e.g. Apollo's parse/validation codes) is bad input. */
-const CONTRACT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
+const CONTRACT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CLIENT_REQUEST_ID_REUSED', 'INTERNAL_SERVER_ERROR']);
 
 export function formatGraphqlError(isProduction: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
@@ -51,7 +51,8 @@ export class AppModule {
             level: config.logLevel,
             // Health probes and static files would drown the log.
             autoLogging: { ignore: (req) => req.url === '/healthz' || !(req.url?.startsWith('/graphql') || req.url?.startsWith('/api/')) },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Finding 7: the response's set-cookie carried the session token at info level.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 2, retryDelay: 1000 }),

@@ -116,6 +116,19 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, Label> = {
   ENDED: { ja: '終了', en: 'Ended' },
 };
 
+/** Who may join a live meeting by its code (docs/security.md, finding 1). */
+export const ADMISSIONS = ['CODE', 'MEMBERS_ONLY', 'CODE_WITH_APPROVAL'] as const;
+export type Admission = (typeof ADMISSIONS)[number];
+export const ADMISSION_LABELS: Record<Admission, Label> = {
+  CODE: { ja: '参加コードで誰でも（ゲスト）', en: 'Anyone with the code (as a guest)' },
+  MEMBERS_ONLY: { ja: 'メンバーのみ', en: 'Members only' },
+  CODE_WITH_APPROVAL: { ja: '参加コード＋受付で承認', en: 'Code, then approval at the door' },
+};
+export const ADMISSION_STATUSES = ['PENDING', 'ADMITTED', 'DENIED'] as const;
+export type AdmissionStatus = (typeof ADMISSION_STATUSES)[number];
+/** A device may bring in 1 guest by default; a shared family phone up to this many. */
+export const MAX_GUESTS_PER_DEVICE = 10;
+
 export const MINUTES_STATUSES = ['DRAFT', 'FINAL'] as const;
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 export const isMinutesStatus = guard(MINUTES_STATUSES);

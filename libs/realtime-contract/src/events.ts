@@ -142,7 +142,7 @@ export type RoomEventData<E extends ServerEventName> = Omit<Parameters<RoomEvent
 /** The typed error of a refused handshake (`connect_error`'s `err.data`) or a refused request (ack). */
 export interface LiveError {
   /** The contract category (as GraphQL's extensions.code). */
-  code: 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+  code: 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'CLIENT_REQUEST_ID_REUSED' | 'INTERNAL_SERVER_ERROR';
   /** Our reason code, e.g. TOKEN_EXPIRED, ORIGIN_NOT_ALLOWED, NOT_A_MEMBER, TOO_MANY_MESSAGES. */
   reason: string;
   /** Readable, in the handshake's language (Accept-Language or `auth.lang`; Japanese by default). */

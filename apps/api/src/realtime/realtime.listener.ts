@@ -90,6 +90,11 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
       case 'meeting.state':
         this.meetings.trigger(e.meetingId);
         return;
+      case 'admission.changed':
+        // To the person at the door, on whichever node holds their connections; the console re-reads
+        // its pending list from meeting.state (emitted alongside).
+        this.live.notifyAdmission(e.participantId, { meetingId: e.meetingId, status: e.status });
+        return;
     }
   }
 

@@ -139,7 +139,7 @@ describe('threaded comments', () => {
     expect((await member.client.ok<{ addComment: { id: string } }>(ADD_COMMENT, { input })).addComment.id).toBe(id);
     const other = await newProposal(p.organizer.client, p);
     const reused = await member.client.fail(ADD_COMMENT, { input: { ...input, proposalId: other.id } });
-    expect(reused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CLIENT_REQUEST_ID_REUSED' });
+    expect(reused.extensions).toMatchObject({ code: 'CLIENT_REQUEST_ID_REUSED', reason: 'CLIENT_REQUEST_ID_REUSED' });
   });
 
   it('takes comments only on OPEN and VOTING proposals, and only from members who may comment', async () => {

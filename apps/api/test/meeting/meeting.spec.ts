@@ -100,7 +100,7 @@ describe('meetings: agenda and the live phase', () => {
     expect(row.n).toBe(2);
     const second = await p.organizer.client.ok<{ createProcess: { id: string } }>('mutation($i: CreateProcessInput!) { createProcess(input: $i) { id } }', { i: { title: '別の協議会' } });
     const reused = await p.organizer.client.fail(CREATE_MEETING, { i: { processId: second.createProcess.id, title: 'x', clientRequestId: 'meeting-race' } });
-    expect(reused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLIENT_REQUEST_ID_REUSED' });
+    expect(reused.extensions).toMatchObject({ code: 'CLIENT_REQUEST_ID_REUSED', reason: 'CLIENT_REQUEST_ID_REUSED' });
   });
 
   it('lets only organisers and facilitators manage meetings; non-members do not see them', async () => {

@@ -31,8 +31,7 @@ describe('accounts and sessions', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: SIGN_IN, variables: { e: acct.email.toUpperCase(), p: 'correct horse battery staple' } }),
     });
-    const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/yoriai_session=/);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('yoriai_session=')) ?? '';
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const viaCookie = await fetch(`${server.url}/graphql`, {

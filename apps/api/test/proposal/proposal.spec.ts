@@ -230,7 +230,7 @@ describe('proposals', () => {
     const p2 = await newProcess(anon);
     await joinByInvitation(p2, author, 'PARTICIPANT', 'CITIZEN');
     const reused = await author.client.fail(CREATE_PROPOSAL, { input: { ...input, processId: p2.id, pillarId: p2.pillarIds[0] } });
-    expect(reused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CLIENT_REQUEST_ID_REUSED' });
+    expect(reused.extensions).toMatchObject({ code: 'CLIENT_REQUEST_ID_REUSED', reason: 'CLIENT_REQUEST_ID_REUSED' });
   });
 
   it('lets observers read but not propose, hides proposals from other processes, and requires sign-in', async () => {

@@ -208,7 +208,7 @@ describe('CSRF: a cookie session cannot be used by a cross-site form or link', (
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', variables: { e: p.organizer.email, p: 'correct horse battery staple' } }),
     });
-    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    cookie = (res.headers.getSetCookie().find((c) => c.startsWith('yoriai_session=')) ?? '').split(';')[0] as string;
     expect(cookie).toMatch(/^yoriai_session=/);
   });
   afterAll(() => server.close());

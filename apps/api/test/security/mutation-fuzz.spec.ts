@@ -23,7 +23,7 @@ import { startTestServer } from '../support/test-app';
 import { castVote, closeVoting, openVoting, verifyChain } from '../support/voting-factories';
 
 /** The error codes of CONTRACT.md a client may be given; INTERNAL_SERVER_ERROR is never acceptable here. */
-const CONTRACT_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'];
+const CONTRACT_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CLIENT_REQUEST_ID_REUSED'];
 // YORIAI_FUZZ_RUNS=5000 for a deeper search; the test command keeps it bounded.
 const RUNS = Number(process.env.YORIAI_FUZZ_RUNS ?? 300);
 

@@ -42,7 +42,7 @@ export const SET_CURRENT_ITEM = `mutation($id: ID!, $item: ID!) { setCurrentAgen
 export const START_TIMER = `mutation($id: ID!, $m: Int!) { startTimer(meetingId: $id, minutes: $m) { ${MEETING_FIELDS} } }`;
 export const STOP_TIMER = `mutation($id: ID!) { stopTimer(meetingId: $id) { ${MEETING_FIELDS} } }`;
 export const MEETING_PREVIEW = 'query($code: String!) { meetingByJoinCode(code: $code) { meetingId processId title processTitle status location startsAt } }';
-export const JOIN_MEETING = 'mutation($i: JoinMeetingInput!) { joinMeeting(input: $i) { token participant { id displayName kind organization } } }';
+export const JOIN_MEETING = 'mutation($i: JoinMeetingInput!) { joinMeeting(input: $i) { token admission participant { id displayName kind organization } } }';
 
 export interface MeetingOverrides {
   title?: string;
@@ -81,6 +81,57 @@ export interface GuestDetails {
   sector?: Sector;
   organization?: string | null;
   clientRequestId?: string;
+  anotherPerson?: boolean;
+  joinToken?: string;
+}
+
+/**
+ * One browser: keeps the signed `yoriai_device` cookie (and the session cookie) the server sets, as
+ * a phone in the hall would, and sends them with every request from one client address.
+ */
+export class TestDevice {
+  constructor(
+    readonly baseUrl: string,
+    readonly address: string = uniqueAddress(),
+    private readonly cookies = new Map<string, string>(),
+  ) {}
+
+  /** The same browser talking to another node (same cookies, same address). */
+  via(baseUrl: string): TestDevice {
+    return new TestDevice(baseUrl, this.address, this.cookies);
+  }
+
+  get deviceCookie(): string | undefined {
+    return this.cookies.get('yoriai_device');
+  }
+
+  /** Forgets the session (as after signing out), keeping the device cookie. */
+  dropSession(): void {
+    this.cookies.delete('yoriai_session');
+  }
+
+  async raw<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': this.address, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = (pair as string).indexOf('=');
+      const name = (pair as string).slice(0, eq);
+      const value = (pair as string).slice(eq + 1);
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const body = (await res.json()) as { data?: T; errors?: GqlResponse<T>['errors'] };
+    return { status: res.status, data: body.data ?? undefined, errors: body.errors };
+  }
+
+  join(code: string, details: GuestDetails = {}): Promise<GqlResponse<{ joinMeeting: Omit<JoinedGuest, 'client'> & { admission: string | null } }>> {
+    return this.raw(JOIN_MEETING, { i: { code, displayName: '参加 花子', sector: 'CITIZEN', ...details } });
+  }
 }
 
 export interface JoinedGuest {

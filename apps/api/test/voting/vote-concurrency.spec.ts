@@ -112,8 +112,9 @@ describe('castVote under load and retries: nothing lost, nothing doubled, nothin
     const newer = await castVote(voter.client, proposal.id, 'BLOCK', { clientRequestId: randomUUID(), reason: '考え直しました' });
     const replay = await castVote(voter.client, proposal.id, 'AGREE', { clientRequestId: crid, reason: '最初の票' });
     expect(replay).toMatchObject({ id: newer.id, choice: 'AGREE', reason: '最初の票' }); // what was stored for that request
-    const again = await castVote(voter.client, proposal.id, 'ABSTAIN', { clientRequestId: crid }); // same id, different body: still the stored one
-    expect(again).toMatchObject({ choice: 'AGREE', reason: '最初の票' });
+    // Same id, different body: an error of its own (attack finding 8), never the old answer.
+    const again = await voter.client.fail(CAST_VOTE, { i: { proposalId: proposal.id, choice: 'ABSTAIN', clientRequestId: crid } });
+    expect(again.extensions?.code).toBe('CLIENT_REQUEST_ID_REUSED');
     expect(await events()).toBe(2);
 
     const state = (await voter.client.ok<{ proposal: { myVote: TestVote; tally: TestTally } }>(PROPOSAL_VOTING, { id: proposal.id })).proposal;

@@ -54,19 +54,24 @@ export class AccessService {
    * removed, on every path), waiting at the door or denied (FORBIDDEN), or simply not a member.
    */
   private async whyNotMember(viewer: Viewer, processId: string, em: EntityManager): Promise<DomainError> {
+    return (await this.refusal(viewer.participantId, processId, em)) ?? notFound('NOT_A_MEMBER', 'この協議プロセスのメンバーではありません。', 'You are not a member of this process.');
+  }
+
+  /** FORBIDDEN for someone removed, waiting at the door or denied; null for anyone else. */
+  async refusal(participantId: string, processId: string, em: EntityManager = this.dataSource.manager): Promise<DomainError | null> {
     const [row] = await em.query<{ removed: boolean; admission: string | null }[]>(
       `SELECT EXISTS (SELECT 1 FROM membership_removal WHERE process_id = $1 AND participant_id = $2) AS removed,
-              (SELECT a.admission FROM attendance a JOIN meeting m ON m.id = a.meeting_id
-                WHERE m.process_id = $1 AND a.participant_id = $2 AND a.admission <> 'ADMITTED'
-                ORDER BY a.joined_at DESC LIMIT 1) AS admission`,
-      [processId, viewer.participantId],
+              (SELECT r.status FROM admission_request r
+                WHERE r.process_id = $1 AND r.participant_id = $2 AND r.status <> 'ADMITTED'
+                ORDER BY r.requested_at DESC LIMIT 1) AS admission`,
+      [processId, participantId],
     );
     if (row?.removed) return memberRemoved();
     if (row?.admission === 'PENDING') {
       return forbidden('ADMISSION_PENDING', 'ファシリテーターの承認を待っています。承認されると参加できます。', 'You are waiting for a facilitator to admit you.');
     }
     if (row?.admission === 'DENIED') return forbidden('ADMISSION_DENIED', 'この会議への参加は承認されませんでした。', 'You were not admitted to this meeting.');
-    return notFound('NOT_A_MEMBER', 'この協議プロセスのメンバーではありません。', 'You are not a member of this process.');
+    return null;
   }
 
   /** Whether the viewer may do `action` (no error): for fields that are shown or hidden. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { setSessionCookie } from './cookies';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { APP_CONFIG } from '../../config/config.module';
@@ -50,6 +51,13 @@ export class TokenService {
     const claims: TokenClaims = { sub: viewer.participantId, knd: viewer.kind === 'GUEST' ? 'G' : 'A', sid: sessionId };
     if (viewer.scopeProcessId) claims.pid = viewer.scopeProcessId;
     return { token: jwt.sign(claims, this.secret, { algorithm: 'HS256', expiresIn, issuer: 'yoriai' }), expiresIn, sessionId };
+  }
+
+  /** Opens a session and sets its httpOnly cookie on the response; returns the token (for API clients). */
+  async startSession(req: Request, res: Response, viewer: Omit<Viewer, 'sessionId'>): Promise<string> {
+    const { token, expiresIn } = await this.issue(viewer);
+    setSessionCookie(req, res, token, expiresIn, this.config);
+    return token;
   }
 
   /** Checks signature and expiry only (no database): see `authenticate` for the whole check. */

@@ -1,5 +1,5 @@
 /** The error categories of CONTRACT.md, sent as `extensions.code`. */
-export type ErrorCategory = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+export type ErrorCategory = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'CLIENT_REQUEST_ID_REUSED';
 
 export type Lang = 'ja' | 'en';
 
@@ -41,4 +41,14 @@ export const Errors = {
   notFound: (what: LocalizedMessage) =>
     notFound('NOT_FOUND', `${what.ja}が見つかりません。`, `${what.en} was not found.`),
   forbidden: (ja = 'この操作を行う権限がありません。', en = 'You are not allowed to do this.') => forbidden('FORBIDDEN', ja, en),
+  /**
+   * A clientRequestId sent again with other content (another choice, text or target): its own
+   * category, so a client never mistakes it for the first answer (finding 8). The client should make
+   * a new id whenever the content changes.
+   */
+  clientRequestIdReused: (what: LocalizedMessage = { ja: '別の内容', en: 'different content' }) =>
+    new DomainError('CLIENT_REQUEST_ID_REUSED', 'CLIENT_REQUEST_ID_REUSED', {
+      ja: `この clientRequestId は${what.ja}で使われています。新しい ID で送り直してください。`,
+      en: `This clientRequestId was already used with ${what.en}; send again with a new id.`,
+    }),
 };

@@ -22,6 +22,7 @@ const CATEGORY_STATUS: Record<ErrorCategory, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  CLIENT_REQUEST_ID_REUSED: 422,
 };
 
 const INVALID_INPUT = { ja: '入力内容に誤りがあります', en: 'Invalid input' };

@@ -1,5 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  ADMISSIONS,
+  ADMISSION_STATUSES,
   BALLOTS,
   DECISION_RULES,
   MEETING_STATUSES,
@@ -27,6 +29,8 @@ export const BallotEnum = enumOf(BALLOTS);
 export const OutcomeEnum = enumOf(OUTCOMES);
 export const MeetingStatusEnum = enumOf(MEETING_STATUSES);
 export const MinutesStatusEnum = enumOf(MINUTES_STATUSES);
+export const AdmissionEnum = enumOf(ADMISSIONS);
+export const AdmissionStatusEnum = enumOf(ADMISSION_STATUSES);
 
 registerEnumType(SectorEnum, { name: 'Sector', description: '産 INDUSTRY · 官 GOVERNMENT · 学 ACADEMIA · 金 FINANCE · 労 LABOUR · 言 MEDIA · 住民 CITIZEN' });
 registerEnumType(RoleEnum, { name: 'Role' });
@@ -38,3 +42,8 @@ registerEnumType(BallotEnum, { name: 'Ballot' });
 registerEnumType(OutcomeEnum, { name: 'Outcome' });
 registerEnumType(MeetingStatusEnum, { name: 'MeetingStatus' });
 registerEnumType(MinutesStatusEnum, { name: 'MinutesStatus' });
+registerEnumType(AdmissionEnum, {
+  name: 'Admission',
+  description: 'Who may join a live meeting by code: CODE (anyone, as a guest), MEMBERS_ONLY, CODE_WITH_APPROVAL (a facilitator admits each newcomer)',
+});
+registerEnumType(AdmissionStatusEnum, { name: 'AdmissionStatus', description: 'At the door of a CODE_WITH_APPROVAL meeting: PENDING until admitted or denied' });

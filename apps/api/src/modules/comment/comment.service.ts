@@ -52,7 +52,7 @@ export class CommentService {
           });
         }
         if (requestId) {
-          const stored = await this.stored(em, viewer, requestId, proposal);
+          const stored = await this.stored(em, viewer, requestId, proposal, input);
           if (stored) return stored;
         }
         const status = proposal.status as ProposalStatus;
@@ -95,7 +95,7 @@ export class CommentService {
       // Concurrent retries: the unique index admitted exactly one; answer with it.
       if (requestId && isUniqueViolation(e, 'uq_comment_client_request')) {
         const proposal = await this.dataSource.manager.findOneByOrFail(ProposalEntity, { id: input.proposalId });
-        const stored = await this.stored(this.dataSource.manager, viewer, requestId, proposal);
+        const stored = await this.stored(this.dataSource.manager, viewer, requestId, proposal, input);
         if (stored) return stored;
       }
       throw e;
@@ -134,9 +134,11 @@ export class CommentService {
   }
 
   /** The comment an earlier attempt with this clientRequestId stored, if any. */
-  private async stored(em: EntityManager, viewer: Viewer, clientRequestId: string, proposal: ProposalEntity): Promise<StoredComment | null> {
+  private async stored(em: EntityManager, viewer: Viewer, clientRequestId: string, proposal: ProposalEntity, input: AddCommentInput): Promise<StoredComment | null> {
     const c = await em.findOne(CommentEntity, { where: { authorId: viewer.participantId, clientRequestId } });
     if (c && c.proposalId !== proposal.id) throw clientRequestReused();
+    // Another text, stance or parent under the same id is a new comment, not a retry (finding 8).
+    if (c && (c.body !== input.body || c.stance !== input.stance || (c.parentId ?? null) !== (input.parentId ?? null))) throw clientRequestReused();
     return c ? { comment: c, processId: proposal.processId } : null;
   }
 }

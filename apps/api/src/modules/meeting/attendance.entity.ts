@@ -20,20 +20,6 @@ export class AttendanceEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   clientRequestId: string | null;
 
-  /** CODE_WITH_APPROVAL: a new guest waits (PENDING) until a facilitator admits or denies them. */
-  @Column({ type: 'varchar', length: 10, default: 'ADMITTED' })
-  admission: 'PENDING' | 'ADMITTED' | 'DENIED';
-
-  /** The organisation the guest gave at the door (their membership gets it when admitted). */
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  organization: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  decidedById: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  decidedAt: Date | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   joinedAt: Date;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canTransitionMeeting, generateJoinCode } from '@yoriai/domain';
 import { isUUID } from 'class-validator';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService } from '../../common/auth/access.service';
 import type { Viewer } from '../../common/auth/viewer';
@@ -42,6 +42,8 @@ export class MeetingLiveService {
       meeting.startedAt = new Date();
       meeting.facilitatorId = viewer.participantId;
       meeting.joinCode = await this.assignJoinCode(em, meeting.id);
+      // The QR code's second factor (128 bits): joins that carry it are never throttled.
+      meeting.joinToken = randomBytes(16).toString('base64url');
       return { joinCodeIssued: true };
     });
   }
@@ -87,6 +89,7 @@ export class MeetingLiveService {
       meeting.status = 'ENDED';
       meeting.endedAt = new Date();
       meeting.joinCode = null;
+      meeting.joinToken = null;
       meeting.timerEndsAt = null;
       await em.createQueryBuilder().insert().into(MinutesEntity).values({ meetingId: meeting.id, status: 'DRAFT', summary: '' }).orIgnore().execute();
       const attendees = await em.count(AttendanceEntity, { where: { meetingId: meeting.id } });

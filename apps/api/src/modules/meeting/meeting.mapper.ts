@@ -1,4 +1,4 @@
-import type { MeetingStatus, Sector } from '@yoriai/domain';
+import type { Admission, MeetingStatus, Sector } from '@yoriai/domain';
 import type { AgendaItemEntity } from './agenda-item.entity';
 import type { MeetingPreview } from './meeting-join.service';
 import type { MeetingEntity } from './meeting.entity';
@@ -13,6 +13,8 @@ export const toMeetingModel = (m: MeetingEntity): MeetingModel => ({
   location: m.location,
   status: m.status as MeetingStatus,
   joinCode: m.joinCode,
+  admission: m.admission as Admission,
+  guestsPerDevice: m.guestsPerDevice,
   currentItemId: m.currentItemId,
   timerEndsAt: m.timerEndsAt,
   startedAt: m.startedAt,
@@ -30,7 +32,7 @@ export const toAgendaItemModel = (a: AgendaItemEntity): AgendaItemModel => ({
   plannedMinutes: a.plannedMinutes,
 });
 
-export const toAttendanceModel = (a: AttendanceRow): AttendanceModel => ({ ...a, sector: a.sector as Sector });
+export const toAttendanceModel = (a: AttendanceRow): AttendanceModel => ({ admission: 'ADMITTED', ...a, sector: a.sector as Sector });
 
 export const toPreviewModel = (p: MeetingPreview): MeetingPreviewModel => ({
   meetingId: p.meeting.id,
@@ -40,4 +42,5 @@ export const toPreviewModel = (p: MeetingPreview): MeetingPreviewModel => ({
   status: p.meeting.status as MeetingStatus,
   location: p.meeting.location,
   startsAt: p.meeting.startsAt,
+  admission: p.meeting.admission as Admission,
 });

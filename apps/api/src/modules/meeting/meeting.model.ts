@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { MeetingStatus, Sector } from '@yoriai/domain';
-import { MeetingStatusEnum, SectorEnum } from '../../common/graphql/enums';
+import type { Admission, AdmissionStatus, MeetingStatus, Sector } from '@yoriai/domain';
+import { AdmissionEnum, AdmissionStatusEnum, MeetingStatusEnum, SectorEnum } from '../../common/graphql/enums';
 
 @ObjectType('AgendaItem', { description: '議題: an agenda item of a meeting (pillar, proposals, planned minutes)' })
 export class AgendaItemModel {
@@ -43,8 +43,11 @@ export class AttendanceModel {
   @Field({ description: 'Joined with a code as a guest (no account)' })
   guest: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When they joined (or, at the door, when they asked)' })
   joinedAt: Date;
+
+  @Field(() => AdmissionStatusEnum, { description: 'ADMITTED for attendees; PENDING or DENIED at the door of a CODE_WITH_APPROVAL meeting' })
+  admission: AdmissionStatus;
 }
 
 @ObjectType('SectorAttendance', { description: 'Attendees of one sector' })
@@ -54,6 +57,12 @@ export class SectorAttendanceModel {
 
   @Field(() => Int)
   count: number;
+
+  @Field(() => Int, { description: 'Of them, guests who joined by code (no account)' })
+  guests: number;
+
+  @Field(() => Int, { description: 'Of them, guests who joined in the last 5 minutes: a sudden wave shows here' })
+  recentGuests: number;
 }
 
 @ObjectType('Meeting', { description: '会議・ワークショップ: SCHEDULED → LIVE → ENDED' })
@@ -76,8 +85,14 @@ export class MeetingModel {
   @Field(() => MeetingStatusEnum)
   status: MeetingStatus;
 
-  @Field(() => String, { nullable: true, description: '6-character join code while LIVE (members only; retired when the meeting ends)' })
+  /** Resolved per viewer (MeetingResolver.joinCode): null for anyone who may neither vote nor manage. */
   joinCode: string | null;
+
+  @Field(() => AdmissionEnum, { description: 'Who may join by code' })
+  admission: Admission;
+
+  @Field(() => Int, { description: 'Guests one device may bring in' })
+  guestsPerDevice: number;
 
   @Field(() => ID, { nullable: true })
   currentItemId: string | null;
@@ -117,4 +132,7 @@ export class MeetingPreviewModel {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   startsAt: Date | null;
+
+  @Field(() => AdmissionEnum, { description: 'CODE_WITH_APPROVAL: a facilitator admits each newcomer; MEMBERS_ONLY: sign in first' })
+  admission: Admission;
 }

@@ -1,13 +1,25 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
+import { AccessService } from '../../common/auth/access.service';
+import { DeviceService } from '../../common/auth/device.service';
 import { TokenService } from '../../common/auth/token.service';
 import type { RequestContext } from '../../common/auth/viewer';
 import { PageArgs } from '../../common/graphql/paging';
 import { AuthPayloadModel } from '../participant/participant.model';
 import { toParticipantModel } from '../participant/participant.resolver';
-import { setSessionCookie } from '../participant/session';
 import { AgendaService } from './agenda.service';
-import { AddAgendaItemInput, CreateMeetingInput, JoinMeetingInput, ReorderAgendaInput, StartTimerArgs, UpdateAgendaItemInput, UpdateMeetingInput } from './dto/meeting.input';
+import {
+  AddAgendaItemInput,
+  CreateMeetingInput,
+  GuestAdmissionArgs,
+  JoinMeetingInput,
+  ReorderAgendaInput,
+  SetMeetingAdmissionArgs,
+  StartTimerArgs,
+  UpdateAgendaItemInput,
+  UpdateMeetingInput,
+} from './dto/meeting.input';
+import { MeetingAdmissionService } from './meeting-admission.service';
 import { MeetingJoinService } from './meeting-join.service';
 import { MeetingLiveService } from './meeting-live.service';
 import { toAgendaItemModel, toAttendanceModel, toMeetingModel, toPreviewModel } from './meeting.mapper';
@@ -24,6 +36,9 @@ export class MeetingResolver {
     private readonly live: MeetingLiveService,
     private readonly joins: MeetingJoinService,
     private readonly tokens: TokenService,
+    private readonly admissions: MeetingAdmissionService,
+    private readonly devices: DeviceService,
+    private readonly access: AccessService,
   ) {}
 
   @Query(() => MeetingModel, { nullable: true, description: 'A meeting of a process the viewer belongs to' })
@@ -35,8 +50,13 @@ export class MeetingResolver {
     nullable: true,
     description: 'Public: what a join code opens (title, process, status). Wrong codes count towards the per-address lock.',
   })
-  async meetingByJoinCode(@Args('code') code: string, @Ctx() ctx: RequestContext): Promise<MeetingPreviewModel> {
-    return toPreviewModel(await this.joins.preview(code, ctx.req.ip));
+  async meetingByJoinCode(
+    @Args('code') code: string,
+    @Args('joinToken', { type: () => String, nullable: true, description: "The QR code's token, if the link had one" }) joinToken: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MeetingPreviewModel> {
+    const device = this.devices.ensure(ctx.req, ctx.res);
+    return toPreviewModel(await this.joins.preview(code, { ip: ctx.req.ip, device }, joinToken));
   }
 
   @Mutation(() => MeetingModel, { description: 'Creates a scheduled meeting with an optional agenda (meeting.manage)' })
@@ -103,10 +123,51 @@ export class MeetingResolver {
   })
   async joinMeeting(@Args('input') input: JoinMeetingInput, @Ctx() ctx: RequestContext): Promise<AuthPayloadModel> {
     // A stale or expired cookie must not stop anyone joining: it is ignored (ctx.authError), not reported.
-    const participant = await this.joins.join(ctx.viewer, input, ctx.req.ip, ctx.lang);
-    const { token, expiresIn } = await this.tokens.issue({ participantId: participant.id, kind: participant.kind, scopeProcessId: participant.guestProcessId });
-    setSessionCookie(ctx.req, ctx.res, token, expiresIn);
-    return { token, participant: toParticipantModel(participant) };
+    const device = this.devices.ensure(ctx.req, ctx.res);
+    const { participant, admission } = await this.joins.join(ctx.viewer, input, { ip: ctx.req.ip, device }, ctx.lang);
+    // A right code: this device may pass a per-address lock from now on (finding 6).
+    if (!device.trusted) this.devices.trust(ctx.req, ctx.res, device);
+    // Already signed in as this person: keep the session; else open one for who joined.
+    const current = ctx.viewer?.participantId === participant.id ? TokenService.requestToken(ctx.req) : undefined;
+    const token = current ?? (await this.tokens.startSession(ctx.req, ctx.res, { participantId: participant.id, kind: participant.kind, scopeProcessId: participant.guestProcessId }));
+    return { token, participant: toParticipantModel(participant), admission };
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Who may join by code, and how many guests one device may bring in (meeting.manage; scheduled or live)' })
+  async setMeetingAdmission(@Args() args: SetMeetingAdmissionArgs, @Ctx() ctx: RequestContext): Promise<MeetingModel> {
+    return toMeetingModel(await this.admissions.setAdmission(requireViewer(ctx), args));
+  }
+
+  @Mutation(() => AttendanceModel, { description: 'Admits a newcomer waiting at the door of a live CODE_WITH_APPROVAL meeting (meeting.manage)' })
+  async admitGuest(@Args() args: GuestAdmissionArgs, @Ctx() ctx: RequestContext): Promise<AttendanceModel> {
+    return toAttendanceModel(await this.admissions.admit(requireViewer(ctx), args));
+  }
+
+  @Mutation(() => AttendanceModel, { description: 'Turns a newcomer at the door away: they cannot vote or comment (meeting.manage)' })
+  async denyGuest(@Args() args: GuestAdmissionArgs, @Ctx() ctx: RequestContext): Promise<AttendanceModel> {
+    return toAttendanceModel(await this.admissions.deny(requireViewer(ctx), args));
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: '6-character join code while LIVE; null for anyone who may neither vote nor manage the meeting (observers), and once it ended',
+  })
+  async joinCode(@Parent() m: MeetingModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!m.joinCode) return null;
+    const [vote, manage] = await Promise.all([this.access.allowed(ctx.viewer, m.processId, 'vote.cast'), this.access.allowed(ctx.viewer, m.processId, 'meeting.manage')]);
+    return vote || manage ? m.joinCode : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The QR code's token while LIVE (meeting.manage only): /j/<code>?t=<token> joins without any throttle" })
+  async joinToken(@Parent() m: MeetingModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!m.joinCode || !(await this.access.allowed(ctx.viewer, m.processId, 'meeting.manage'))) return null;
+    return this.meetings.joinToken(m.id);
+  }
+
+  @ResolveField(() => [AttendanceModel], { description: 'Newcomers waiting at the door (meeting.manage; empty for others)' })
+  async pendingGuests(@Parent() m: MeetingModel, @Ctx() ctx: RequestContext): Promise<AttendanceModel[]> {
+    if (!(await this.access.allowed(ctx.viewer, m.processId, 'meeting.manage'))) return [];
+    return (await this.admissions.pending(m.id)).map(toAttendanceModel);
   }
 
   @ResolveField(() => [AgendaItemModel], { description: 'Agenda items in order (at most 50)' })

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../common/auth/access.service';
 import type { Viewer } from '../../common/auth/viewer';
 import { TransactionRunner } from '../../common/database/transaction-runner';
-import { conflict, Errors } from '../../common/errors/domain-error';
+import { Errors } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../proposal/proposal.mapper';
 import { AuditService } from '../audit/audit.service';
 import { AgendaItemEntity } from './agenda-item.entity';
@@ -65,6 +65,8 @@ export class MeetingService {
           facilitatorId: viewer.participantId,
           createdById: viewer.participantId,
           clientRequestId: requestId,
+          admission: input.admission ?? 'CODE',
+          guestsPerDevice: input.guestsPerDevice ?? 1,
         }),
       );
       if (agenda.length) {
@@ -86,7 +88,7 @@ export class MeetingService {
         action: 'meeting.create',
         targetType: 'meeting',
         targetId: meeting.id,
-        data: { title: meeting.title, agendaItems: agenda.length },
+        data: { title: meeting.title, agendaItems: agenda.length, admission: meeting.admission },
       });
       emit({ type: 'meeting.state', processId: input.processId, meetingId: meeting.id });
       return meeting;
@@ -96,7 +98,7 @@ export class MeetingService {
   private async stored(em: EntityManager, viewer: Viewer, requestId: string, processId: string): Promise<MeetingEntity | null> {
     const stored = await em.findOne(MeetingEntity, { where: { createdById: viewer.participantId, clientRequestId: requestId } });
     if (stored && stored.processId !== processId) {
-      throw conflict('CLIENT_REQUEST_ID_REUSED', 'この clientRequestId は別の会議の作成に使われています。', 'This clientRequestId was already used to create another meeting.');
+      throw Errors.clientRequestIdReused({ ja: '別の会議の作成', en: 'another meeting' });
     }
     return stored;
   }
@@ -179,9 +181,25 @@ export class MeetingService {
   }
 
   /** Attendees per sector in 産官学金労言 order (sectors without attendees left out). */
-  async attendanceBySector(meetingId: string): Promise<{ sector: Sector; count: number }[]> {
-    const rows = await this.dataSource.query<{ sector: Sector; n: number }[]>('SELECT sector, count(*)::int AS n FROM attendance WHERE meeting_id = $1 GROUP BY sector', [meetingId]);
-    const counts = new Map(rows.map((r) => [r.sector, r.n]));
-    return SECTORS.filter((s) => counts.has(s)).map((sector) => ({ sector, count: counts.get(sector) as number }));
+  /** The QR code's token of a live meeting (a column no ordinary read selects). */
+  async joinToken(meetingId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ join_token: string | null }[]>(`SELECT join_token FROM meeting WHERE id = $1 AND status = 'LIVE'`, [meetingId]);
+    return row?.join_token ?? null;
+  }
+
+  async attendanceBySector(meetingId: string): Promise<{ sector: Sector; count: number; guests: number; recentGuests: number }[]> {
+    const rows = await this.dataSource.query<{ sector: Sector; n: number; guests: number; recent: number }[]>(
+      `SELECT a.sector, count(*)::int AS n,
+              count(*) FILTER (WHERE p.kind = 'GUEST')::int AS guests,
+              count(*) FILTER (WHERE p.kind = 'GUEST' AND a.joined_at > now() - interval '5 minutes')::int AS recent
+         FROM attendance a JOIN participant p ON p.id = a.participant_id
+        WHERE a.meeting_id = $1 GROUP BY a.sector`,
+      [meetingId],
+    );
+    const bySector = new Map(rows.map((r) => [r.sector, r]));
+    return SECTORS.filter((s) => bySector.has(s)).map((sector) => {
+      const r = bySector.get(sector) as (typeof rows)[number];
+      return { sector, count: r.n, guests: r.guests, recentGuests: r.recent };
+    });
   }
 }

@@ -1,3 +1,5 @@
+import type { AdmissionStatus } from '@yoriai/domain';
+import { AdmissionStatusEnum } from '../../common/graphql/enums';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum ParticipantKind {
@@ -40,4 +42,7 @@ export class AuthPayloadModel {
 
   @Field(() => ParticipantModel)
   participant: ParticipantModel;
+
+  @Field(() => AdmissionStatusEnum, { nullable: true, description: 'joinMeeting only: ADMITTED, or PENDING at the door of a CODE_WITH_APPROVAL meeting (wait for live.admission)' })
+  admission?: AdmissionStatus | null;
 }

@@ -1,5 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
+import { DeviceService } from '../../common/auth/device.service';
 import { TokenService } from '../../common/auth/token.service';
 import type { RequestContext } from '../../common/auth/viewer';
 import { SignUpInput } from './dto/sign-up.input';
@@ -7,7 +8,6 @@ import { UpdateProfileInput } from './dto/update-profile.input';
 import { ParticipantEntity } from './participant.entity';
 import { AuthPayloadModel, ParticipantKind, ParticipantModel } from './participant.model';
 import { ParticipantService } from './participant.service';
-import { setSessionCookie } from './session';
 
 export function toParticipantModel(p: ParticipantEntity): ParticipantModel {
   return {
@@ -27,6 +27,7 @@ export class ParticipantResolver {
   constructor(
     private readonly participants: ParticipantService,
     private readonly tokens: TokenService,
+    private readonly devices: DeviceService,
   ) {}
 
   @Query(() => ParticipantModel, { nullable: true, description: 'The signed-in participant (account or guest), or null when signed out or the session has ended' })
@@ -46,7 +47,9 @@ export class ParticipantResolver {
     description: 'Signs in with email and password. Wrong passwords are limited per email (10 per 15 min) and per client address (100 per 10 min): RATE_LIMITED SIGN_IN_LOCKED',
   })
   async signIn(@Args('email') email: string, @Args('password') password: string, @Ctx() ctx: RequestContext): Promise<AuthPayloadModel> {
-    const p = await this.participants.signIn(email, password, ctx.req.ip);
+    const device = this.devices.ensure(ctx.req, ctx.res);
+    const p = await this.participants.signIn(email, password, { ip: ctx.req.ip, device });
+    if (!device.trusted) this.devices.trust(ctx.req, ctx.res, device);
     return this.session(ctx, p);
   }
 
@@ -72,12 +75,7 @@ export class ParticipantResolver {
   }
 
   private async session(ctx: RequestContext, p: ParticipantEntity): Promise<AuthPayloadModel> {
-    const { token, expiresIn } = await this.tokens.issue({
-      participantId: p.id,
-      kind: p.kind,
-      scopeProcessId: p.guestProcessId,
-    });
-    setSessionCookie(ctx.req, ctx.res, token, expiresIn);
+    const token = await this.tokens.startSession(ctx.req, ctx.res, { participantId: p.id, kind: p.kind, scopeProcessId: p.guestProcessId });
     return { token, participant: toParticipantModel(p) };
   }
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { badInput, conflict, Errors, rateLimited, unauthenticated } from '../../common/errors/domain-error';
+import type { Device } from '../../common/auth/device.service';
 import { clientAddressKey, type FailurePolicy, FailureRateLimiter, type FailureState } from '../../common/rate-limit/failure-rate-limiter';
 import { AuditService } from '../audit/audit.service';
 import type { SignUpInput } from './dto/sign-up.input';
@@ -20,12 +21,14 @@ const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, 
  * hopeless, and the owner who forgot theirs waits at most 15 minutes.
  */
 export const SIGN_IN_EMAIL_POLICY: FailurePolicy = { name: 'sign-in-email', limit: 10, windowMs: 15 * 60_000 };
+/** Wrong passwords per device (the signed device cookie), over all emails: 10 within 10 minutes lock that browser only. */
+export const SIGN_IN_DEVICE_POLICY: FailurePolicy = { name: 'sign-in-device', limit: 10, windowMs: 10 * 60_000 };
 /**
- * Wrong passwords per client address, over all emails (password spraying): 100 within 10 minutes.
- * Right passwords are never counted, so a hall of 300 people behind one Wi-Fi address signs in
- * freely even if a third of them mistype once.
+ * Wrong passwords per client address, over all emails (password spraying): 1,000 within 10 minutes.
+ * Right passwords are never counted, and a device that has signed in or joined before passes an
+ * address lock, so one attendee cannot lock a hall behind one Wi-Fi address out (finding 6).
  */
-export const SIGN_IN_ADDRESS_POLICY: FailurePolicy = { name: 'sign-in-address', limit: 100, windowMs: 10 * 60_000 };
+export const SIGN_IN_ADDRESS_POLICY: FailurePolicy = { name: 'sign-in-address', limit: 1000, windowMs: 10 * 60_000 };
 
 @Injectable()
 export class ParticipantService {
@@ -66,15 +69,21 @@ export class ParticipantService {
    * locked-out guesser costs no CPU); a wrong password counts against both. Successes are never
    * counted or throttled.
    */
-  async signIn(email: string, password: string, clientIp: string | undefined): Promise<ParticipantEntity> {
+  async signIn(email: string, password: string, origin: { ip: string | undefined; device: Device }): Promise<ParticipantEntity> {
     // No account has a longer email or password (SignUpInput), and the email becomes a limiter key.
     if (email.length > 320 || password.length > 200) {
       throw badInput('SIGN_IN_INPUT_TOO_LONG', 'メールアドレスまたはパスワードが長すぎます。', 'The email address or password is too long.');
     }
     const emailKey = email.trim().toLowerCase();
-    const addressKey = clientAddressKey(clientIp);
-    const [byEmail, byAddress] = await Promise.all([this.limiter.check(SIGN_IN_EMAIL_POLICY, emailKey), this.limiter.check(SIGN_IN_ADDRESS_POLICY, addressKey)]);
-    if (byEmail.locked || byAddress.locked) throw signInLocked(byEmail.locked ? byEmail : byAddress);
+    const addressKey = clientAddressKey(origin.ip);
+    const deviceKey = `device:${origin.device.id}`;
+    const [byEmail, byDevice, byAddress] = await Promise.all([
+      this.limiter.check(SIGN_IN_EMAIL_POLICY, emailKey),
+      this.limiter.check(SIGN_IN_DEVICE_POLICY, deviceKey),
+      origin.device.trusted ? null : this.limiter.check(SIGN_IN_ADDRESS_POLICY, addressKey),
+    ]);
+    const locked = [byEmail, byDevice, byAddress].find((s) => s?.locked);
+    if (locked) throw signInLocked(locked);
     const found = await this.dataSource
       .getRepository(ParticipantEntity)
       .createQueryBuilder('p')
@@ -86,7 +95,11 @@ export class ParticipantService {
     const hash = found?.passwordHash ?? (await this.dummyHash);
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!found || !ok) {
-      const [e, a] = await Promise.all([this.limiter.recordFailure(SIGN_IN_EMAIL_POLICY, emailKey), this.limiter.recordFailure(SIGN_IN_ADDRESS_POLICY, addressKey)]);
+      const [e, a] = await Promise.all([
+        this.limiter.recordFailure(SIGN_IN_EMAIL_POLICY, emailKey),
+        this.limiter.recordFailure(SIGN_IN_ADDRESS_POLICY, addressKey),
+        this.limiter.recordFailure(SIGN_IN_DEVICE_POLICY, deviceKey),
+      ]);
       if (e.locked && e.failures === SIGN_IN_EMAIL_POLICY.limit) this.logger.warn(`sign-in locked for one email after ${e.failures} wrong passwords`);
       if (a.locked && a.failures === SIGN_IN_ADDRESS_POLICY.limit) this.logger.warn(`sign-in locked for address ${addressKey} after ${a.failures} wrong passwords`);
       throw unauthenticated('BAD_CREDENTIALS', 'メールアドレスまたはパスワードが正しくありません。', 'Wrong email address or password.');

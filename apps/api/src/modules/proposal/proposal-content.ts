@@ -1,4 +1,4 @@
-import { badInput } from '../../common/errors/domain-error';
+import { badInput, Errors } from '../../common/errors/domain-error';
 import type { KpiInput } from './dto/proposal.input';
 import type { Kpi } from './proposal.entity';
 
@@ -25,9 +25,4 @@ export function normalizeTitle(title: string): string {
 }
 
 /** clientRequestId reused for a different target: refusing is safer than returning an unrelated row. */
-export const clientRequestReused = () =>
-  badInput(
-    'CLIENT_REQUEST_ID_REUSED',
-    'この clientRequestId は別の操作で使われています。新しい ID を生成してください。',
-    'This clientRequestId was already used for another request; generate a new one.',
-  );
+export const clientRequestReused = () => Errors.clientRequestIdReused({ ja: '別の操作', en: 'another request' });

@@ -1,7 +1,7 @@
 import { Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
-import { clearSessionCookie } from '../participant/session';
+import { clearSessionCookie } from '../../common/auth/cookies';
 import { SessionModel } from './session.model';
 import { SessionService } from './session.service';
 

@@ -57,13 +57,14 @@ export interface CastRow {
  *  1. append the event; the (round, participant, clientRequestId) key makes a retry a no-op
  *     (then nothing below runs: `ev` is empty);
  *  2. upsert the current vote, but only if this event is newer than the one it holds, so an old
- *     request retried late never overwrites a newer vote;
+ *     request retried late never overwrites a newer vote, and never a proxy (paper) vote over the
+ *     member's own electronic vote (finding 5: the caller then answers CONFLICT and rolls back);
  *  3. write the audit row (who cast, never the choice). Not for a SECRET round: its row would carry
  *     the time of the vote, which lines up with the live turnout; closeVoting writes the audit rows of
  *     a secret round's voters instead, all at the close time, in no order of voting (SECRET_VOTES_AUDIT).
  */
 export const CAST_VOTE = {
-  name: 'yoriai_cast_vote_v2',
+  name: 'yoriai_cast_vote_v3',
   text: `WITH ev AS (
            INSERT INTO vote_event (round_id, participant_id, sector, choice, reason, proxy, entered_by_id, client_request_id)
            VALUES ($1::uuid, $2::uuid, $3::varchar, $4::varchar, $5::text, $6::boolean, $7::uuid, $8::varchar)
@@ -75,7 +76,7 @@ export const CAST_VOTE = {
            ON CONFLICT (round_id, participant_id) DO UPDATE
               SET sector = EXCLUDED.sector, choice = EXCLUDED.choice, reason = EXCLUDED.reason, proxy = EXCLUDED.proxy,
                   entered_by_id = EXCLUDED.entered_by_id, event_id = EXCLUDED.event_id, updated_at = now()
-            WHERE vote.event_id < EXCLUDED.event_id
+            WHERE vote.event_id < EXCLUDED.event_id AND (vote.proxy OR NOT EXCLUDED.proxy)
            RETURNING id, updated_at
          ), au AS (
            INSERT INTO audit_log (process_id, actor_id, action, target_type, target_id, data)

@@ -40,6 +40,13 @@ function cleanReason(reason: string | null | undefined): string | null {
  * round), one statement that appends the event, upserts the current vote and writes the audit row,
  * COMMIT. No tally is kept: screens count from the vote table (TallyService).
  */
+const ownVoteStands = () =>
+  conflict(
+    'OWN_VOTE_STANDS',
+    'この方はご自身で投票済みです。本人の投票が優先されるため、代理投票は記録していません。',
+    'This member has voted themselves; their own vote stands and the proxy vote was not recorded.',
+  );
+
 @Injectable()
 export class VoteService {
   constructor(
@@ -83,6 +90,7 @@ export class VoteService {
         throw badInput('PROXY_VOTER_CANNOT_VOTE', `この参加者の役割（${ctx.role}）には投票権がありません。`, `This participant's role (${ctx.role}) has no vote.`, { role: ctx.role });
       }
       const box = await this.openBox(em, input.proposalId, ctx);
+      if (await this.votedThemselves(em, box.roundId, input.participantId)) throw ownVoteStands();
       return this.cast(em, emit, box, {
         voterId: input.participantId,
         sector: ctx.sector as Sector,
@@ -93,6 +101,12 @@ export class VoteService {
         proxy: true,
       });
     });
+  }
+
+  /** Whether the member's current vote in the round is their own (not a paper ballot entered for them). */
+  private async votedThemselves(em: EntityManager, roundId: string, participantId: string): Promise<boolean> {
+    const [row] = await em.query<{ own: boolean }[]>('SELECT NOT proxy AS own FROM vote WHERE round_id = $1 AND participant_id = $2', [roundId, participantId]);
+    return row?.own === true;
   }
 
   private async context(em: EntityManager, proposalId: string, participantId: string): Promise<VoteContextRow> {
@@ -128,11 +142,18 @@ export class VoteService {
       box.roundId,
       box.ballot,
     ]);
+    // A proxy vote that met the member's own vote (they voted a moment before): theirs stands, and
+    // throwing rolls this event back.
+    if (fresh && !fresh.vote_id && req.proxy && (await this.votedThemselves(em, box.roundId, req.voterId))) throw ownVoteStands();
     if (fresh) emit({ type: 'vote.cast', processId: box.processId, proposalId: box.proposalId, roundId: box.roundId });
     // A retry (no new event), or a new event that lost to a newer one of the same voter: answer
     // with what is stored for this request, without touching the current vote.
     const row = fresh?.vote_id ? fresh : (await prepared<CastRow>(em, STORED_REQUEST.name, STORED_REQUEST.text, [box.roundId, req.voterId, req.clientRequestId]))[0];
     if (!row?.vote_id) throw new Error(`vote request ${req.clientRequestId} of ${req.voterId} in round ${box.roundId} has no stored vote`);
+    // The same id with another choice or reason is not a retry (finding 8): never answer with the old vote.
+    if (!fresh && (row.choice !== req.choice || (row.reason ?? null) !== (req.reason ?? null) || row.proxy !== req.proxy)) {
+      throw Errors.clientRequestIdReused({ ja: '別の選択', en: 'another choice' });
+    }
     return {
       id: row.vote_id,
       proposalId: box.proposalId,

@@ -1,9 +1,9 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import type { Sector } from '@yoriai/domain';
-import { SECTORS } from '@yoriai/domain';
+import type { Admission, Sector } from '@yoriai/domain';
+import { ADMISSIONS, MAX_GUESTS_PER_DEVICE, SECTORS } from '@yoriai/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { SectorEnum } from '../../../common/graphql/enums';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { AdmissionEnum, SectorEnum } from '../../../common/graphql/enums';
 
 export const MAX_AGENDA_ITEMS = 50;
 /** Made by the client before the first send and reused on every retry (as for votes and comments). */
@@ -79,6 +79,18 @@ export class CreateMeetingInput extends MeetingPlaceTimeInput {
   @ValidateNested({ each: true })
   @Type(() => AgendaItemInput)
   agenda?: AgendaItemInput[] | null;
+
+  @Field(() => AdmissionEnum, { nullable: true, description: 'Who may join by code (default CODE)' })
+  @IsOptional()
+  @IsIn([...ADMISSIONS])
+  admission?: Admission | null;
+
+  @Field(() => Int, { nullable: true, description: `Guests one device may bring in, 1–${MAX_GUESTS_PER_DEVICE} (default 1)` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_GUESTS_PER_DEVICE)
+  guestsPerDevice?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Made by the client before the first send and reused on every retry; a retry returns the stored meeting' })
   @IsOptional()
@@ -176,8 +188,48 @@ export class JoinMeetingInput {
   @MaxLength(200)
   organization?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Someone else on this device joins as a new guest (up to the meeting\'s guestsPerDevice); otherwise a device that joined before is the same guest again' })
+  @IsOptional()
+  @IsBoolean()
+  anotherPerson?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "The QR code's token (joinUrl): a join that carries it is never throttled" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  joinToken?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Made by the client before the first send and reused on every retry; a retry signs in the same guest instead of creating another' })
   @IsOptional()
   @Matches(CLIENT_REQUEST_ID, { message: CLIENT_REQUEST_ID_MESSAGE })
   clientRequestId?: string | null;
+}
+
+@ArgsType()
+export class SetMeetingAdmissionArgs {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => AdmissionEnum)
+  @IsIn([...ADMISSIONS])
+  admission: Admission;
+
+  @Field(() => Int, { nullable: true, description: `Guests one device may bring in, 1–${MAX_GUESTS_PER_DEVICE} (unchanged when omitted)` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_GUESTS_PER_DEVICE)
+  guestsPerDevice?: number | null;
+}
+
+@ArgsType()
+export class GuestAdmissionArgs {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  participantId: string;
 }

@@ -22,9 +22,20 @@ export const ConsoleMeetingQuery = graphql(`
         proposalIds
         plannedMinutes
       }
+      admission
+      guestsPerDevice
       attendanceBySector {
         sector
         count
+        guests
+        recentGuests
+      }
+      pendingGuests {
+        participantId
+        displayName
+        organization
+        sector
+        joinedAt
       }
       attendanceCount
       attendance(first: 200) {
@@ -220,6 +231,34 @@ export const NewMeetingContextQuery = graphql(`
         title
         status
       }
+    }
+  }
+`);
+
+export const SetMeetingAdmissionMutation = graphql(`
+  mutation SetMeetingAdmission($meetingId: ID!, $admission: Admission!, $guestsPerDevice: Int) {
+    setMeetingAdmission(meetingId: $meetingId, admission: $admission, guestsPerDevice: $guestsPerDevice) {
+      id
+      admission
+      guestsPerDevice
+    }
+  }
+`);
+
+export const AdmitGuestMutation = graphql(`
+  mutation AdmitGuest($meetingId: ID!, $participantId: ID!) {
+    admitGuest(meetingId: $meetingId, participantId: $participantId) {
+      participantId
+      admission
+    }
+  }
+`);
+
+export const DenyGuestMutation = graphql(`
+  mutation DenyGuest($meetingId: ID!, $participantId: ID!) {
+    denyGuest(meetingId: $meetingId, participantId: $participantId) {
+      participantId
+      admission
     }
   }
 `);

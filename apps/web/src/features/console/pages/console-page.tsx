@@ -11,6 +11,7 @@ import { useLiveRoom } from '../../../hooks/use-live-room';
 import { ConsoleMeetingQuery, ConsoleProcessQuery } from '../api/console';
 import { AgendaPanel } from '../components/agenda-panel';
 import { AttendancePanel } from '../components/attendance-panel';
+import { DoorPanel } from '../components/door-panel';
 import { MeetingControls } from '../components/meeting-controls';
 import { ProposalControl } from '../components/proposal-control';
 import { TimerPanel } from '../components/timer-panel';
@@ -66,6 +67,7 @@ export function ConsolePage() {
         <div className="stack">
           <AgendaPanel meetingId={meeting.id} items={meeting.agenda} currentItemId={meeting.currentItemId} live={live} />
           <TimerPanel key={current?.id ?? 'none'} meetingId={meeting.id} timerEndsAt={meeting.timerEndsAt} defaultMinutes={current?.plannedMinutes ?? 10} live={live} />
+          <DoorPanel meeting={meeting} />
           <AttendancePanel bySector={meeting.attendanceBySector} total={meeting.attendanceCount} />
         </div>
         <section className="card stack" aria-labelledby="console-current">

@@ -1,8 +1,9 @@
 import { graphql } from '../../../gql';
 
 export const MeetingByJoinCodeQuery = graphql(`
-  query MeetingByJoinCode($code: String!) {
-    meetingByJoinCode(code: $code) {
+  query MeetingByJoinCode($code: String!, $joinToken: String) {
+    meetingByJoinCode(code: $code, joinToken: $joinToken) {
+      admission
       meetingId
       title
       processTitle
@@ -16,6 +17,7 @@ export const MeetingByJoinCodeQuery = graphql(`
 export const JoinMeetingMutation = graphql(`
   mutation JoinMeeting($input: JoinMeetingInput!) {
     joinMeeting(input: $input) {
+      admission
       participant {
         id
         displayName

@@ -1,8 +1,8 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { normalizeJoinCode, type Sector } from '@yoriai/domain';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { MeetingStatusChip } from '../../../components/chips';
 import { PageTitle } from '../../../components/page-title';
 import { SectorChoice } from '../../../components/sector-choice';
@@ -14,8 +14,10 @@ import { sessionChanged } from '../../../lib/session';
 import { JoinMeetingMutation, JoinedMeetingQuery, MeetingByJoinCodeQuery } from '../api/join';
 
 /**
- * `/j/:code` (the QR on the projector points here): the meeting preview, then name, sector and
- * organisation. A signed-in member joins with their account; everyone else as a guest of this process.
+ * `/j/:code` (the QR on the projector points here, with `?t=` its token that no mistyped-code lock
+ * holds back): the meeting preview, then name, sector and organisation. A signed-in member joins with
+ * their account; everyone else as a guest of this process, bound to this device (joining again is the
+ * same guest). At a door with approval the page waits until a facilitator admits or turns them away.
  */
 export function JoinMeetingPage() {
   const { t } = useTranslation();
@@ -24,14 +26,38 @@ export function JoinMeetingPage() {
   const client = useApolloClient();
   const { code: raw = '' } = useParams();
   const code = normalizeJoinCode(raw);
+  const [search] = useSearchParams();
+  const joinToken = search.get('t');
   const { me } = useMe();
-  const preview = useQuery(MeetingByJoinCodeQuery, { variables: { code: code ?? '' }, skip: !code, fetchPolicy: 'network-only' });
+  const preview = useQuery(MeetingByJoinCodeQuery, { variables: { code: code ?? '', joinToken }, skip: !code, fetchPolicy: 'network-only' });
+  const [anotherPerson, setAnotherPerson] = useState(false);
+  const [waiting, setWaiting] = useState<'PENDING' | 'DENIED' | null>(null);
   const [displayName, setDisplayName] = useState('');
   const [organization, setOrganization] = useState('');
   const [sector, setSector] = useState<Sector | null>(null);
   const [touched, setTouched] = useState(false);
   const [join, { loading, error }] = useMutation(JoinMeetingMutation);
   const asAccount = me?.kind === 'ACCOUNT';
+  const meetingId = preview.data?.meetingByJoinCode?.meetingId;
+
+  // Waiting at the door: re-read every few seconds (nothing is lost if a live event is), and go in
+  // as soon as the meeting opens to this person.
+  useEffect(() => {
+    if (waiting !== 'PENDING' || !meetingId) return;
+    const timer = window.setInterval(() => {
+      void client
+        .query({ query: JoinedMeetingQuery, variables: { id: meetingId }, fetchPolicy: 'network-only' })
+        .then(async (r) => {
+          const processId = r.data?.meeting?.processId;
+          if (processId) await navigate(`/p/${processId}?meeting=${meetingId}`, { replace: true });
+        })
+        .catch((e: unknown) => {
+          const errors = (e as { errors?: ReadonlyArray<{ extensions?: { reason?: unknown } }> }).errors ?? [];
+          if (errors.some((x) => x.extensions?.reason === 'ADMISSION_DENIED')) setWaiting('DENIED');
+        });
+    }, 3000);
+    return () => window.clearInterval(timer);
+  }, [waiting, meetingId, client, navigate]);
 
   if (!code) {
     return (
@@ -62,16 +88,43 @@ export function JoinMeetingPage() {
 
   const nameMissing = !asAccount && !displayName.trim();
 
+  if (waiting) {
+    return (
+      <main id="main" className="page page--narrow stack">
+        <PageTitle title={t('join.pendingTitle')} />
+        <section className="card stack" aria-live="polite" data-testid="join-waiting">
+          <p className="muted small">{meeting.processTitle}</p>
+          <h1>{waiting === 'PENDING' ? t('join.pendingTitle') : meeting.title}</h1>
+          {waiting === 'PENDING' ? <p>{t('join.pendingLead')}</p> : <p className="form-error">{t('join.denied')}</p>}
+          {waiting === 'PENDING' && <Loading />}
+        </section>
+      </main>
+    );
+  }
+
   async function handleSubmit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
     if (!code || !meeting || !sector || nameMissing) return;
     const res = await join({
-      variables: { input: { code, displayName: asAccount ? (me?.displayName ?? '-') : displayName.trim(), sector, organization: organization.trim() || null } },
+      variables: {
+        input: {
+          code,
+          displayName: asAccount ? (me?.displayName ?? '-') : displayName.trim(),
+          sector,
+          organization: organization.trim() || null,
+          anotherPerson: !asAccount && anotherPerson ? true : null,
+          joinToken,
+        },
+      },
     }).catch(() => null);
     if (!res?.data) return;
     sessionChanged('signed-in');
     await client.resetStore();
+    if (res.data.joinMeeting.admission === 'PENDING') {
+      setWaiting('PENDING');
+      return;
+    }
     const joined = await client.query({ query: JoinedMeetingQuery, variables: { id: meeting.meetingId } }).catch(() => null);
     const processId = joined?.data?.meeting?.processId;
     await navigate(processId ? `/p/${processId}?meeting=${meeting.meetingId}` : '/', { replace: true });
@@ -130,6 +183,17 @@ export function JoinMeetingPage() {
               {t('join.nameRequired')}
             </p>
           )}
+          {!asAccount && (
+            <div className="field">
+              <label className="check">
+                <input type="checkbox" checked={anotherPerson} onChange={(e) => setAnotherPerson(e.target.checked)} aria-describedby="join-another-hint" /> {t('join.anotherPerson')}
+              </label>
+              <span id="join-another-hint" className="hint">
+                {t('join.anotherPersonHint')}
+              </span>
+            </div>
+          )}
+          {meeting.admission === 'MEMBERS_ONLY' && !asAccount && <p className="notice">{t('join.membersOnly')}</p>}
           <ErrorMessage error={error} />
           <button type="submit" className="btn btn--primary btn--big btn--block" disabled={loading}>
             {loading ? t('common.working') : t('join.submit')}

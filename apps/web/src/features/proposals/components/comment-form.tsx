@@ -3,7 +3,7 @@ import { STANCES, STANCE_LABELS, type Stance } from '@yoriai/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/status';
-import { newRequestId } from '../../../lib/ids';
+import { pendingRequest, requestAnswered, unansweredContent } from '../../../lib/ids';
 import { useLang } from '../../../lib/i18n';
 import { AddCommentMutation, MoreCommentsQuery, ProposalPageQuery } from '../api/proposal-page';
 
@@ -14,18 +14,22 @@ export function CommentForm({ proposalId, parentId, onDone, autoFocus }: { propo
   const { t } = useTranslation();
   const { label } = useLang();
   const idBase = parentId ? `reply-${parentId}` : 'comment-new';
-  const [stance, setStance] = useState<Stance>(parentId ? 'NEUTRAL' : 'SUPPORT');
-  const [body, setBody] = useState('');
-  const [requestId, setRequestId] = useState(newRequestId);
+  const scope = `comment:${proposalId}:${parentId ?? ''}`;
+  // A comment sent but never answered (a lost answer, then a reload) comes back as it was sent.
+  const [unanswered] = useState(() => unansweredContent<{ stance: Stance; body: string }>(scope));
+  const [stance, setStance] = useState<Stance>(unanswered?.stance ?? (parentId ? 'NEUTRAL' : 'SUPPORT'));
+  const [body, setBody] = useState(unanswered?.body ?? '');
   const [add, { loading, error }] = useMutation(AddCommentMutation, { refetchQueries: [ProposalPageQuery, MoreCommentsQuery] });
 
   async function handleSubmit(e: FormEvent) {
     e.preventDefault();
     if (!body.trim()) return;
-    const res = await add({ variables: { input: { proposalId, parentId: parentId ?? null, stance, body: body.trim(), clientRequestId: requestId } } }).catch(() => null);
+    // The same text again (a retry) keeps its id; edited text is a new request.
+    const clientRequestId = pendingRequest(scope, { stance, body: body.trim() });
+    const res = await add({ variables: { input: { proposalId, parentId: parentId ?? null, stance, body: body.trim(), clientRequestId } } }).catch(() => null);
     if (res?.data) {
       setBody('');
-      setRequestId(newRequestId()); // the next comment is a new request
+      requestAnswered(scope); // the next comment is a new request
       onDone?.();
     }
   }

@@ -3,7 +3,7 @@ import { BALLOT_LABELS, CHOICE_LABELS, RULE_LABELS, VOTE_CHOICES, formatPercent,
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/status';
-import { newRequestId } from '../../../lib/ids';
+import { pendingRequest, requestAnswered } from '../../../lib/ids';
 import { useLang } from '../../../lib/i18n';
 import { CastVoteMutation, ProposalPageQuery } from '../api/proposal-page';
 
@@ -39,7 +39,6 @@ export function VotePanel({ proposalId, myVote }: { proposalId: string; myVote: 
   const { label } = useLang();
   const [choice, setChoice] = useState<VoteChoice | null>(myVote?.choice ?? null);
   const [reason, setReason] = useState(myVote?.reason ?? '');
-  const [requestId, setRequestId] = useState(newRequestId);
   const [notice, setNotice] = useState('');
   const [cast, { loading, error }] = useMutation(CastVoteMutation, { refetchQueries: [ProposalPageQuery] });
   const unchanged = myVote !== null && choice === myVote.choice && reason.trim() === (myVote.reason ?? '');
@@ -48,9 +47,12 @@ export function VotePanel({ proposalId, myVote }: { proposalId: string; myVote: 
     e.preventDefault();
     if (!choice) return;
     setNotice('');
-    const res = await cast({ variables: { input: { proposalId, choice, reason: reason.trim() || null, clientRequestId: requestId } } }).catch(() => null);
+    // After a lost answer the same choice is resent with the same id; another choice gets a new one.
+    const scope = `vote:${proposalId}`;
+    const clientRequestId = pendingRequest(scope, { choice, reason: reason.trim() || null });
+    const res = await cast({ variables: { input: { proposalId, choice, reason: reason.trim() || null, clientRequestId } } }).catch(() => null);
     if (res?.data) {
-      setRequestId(newRequestId());
+      requestAnswered(scope);
       setNotice(t('voting.recorded', { choice: label(CHOICE_LABELS[res.data.castVote.choice]) }));
     }
   }

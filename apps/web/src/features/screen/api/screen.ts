@@ -8,6 +8,7 @@ export const ScreenMeetingQuery = graphql(`
       title
       status
       joinCode
+      joinToken
       currentItemId
       timerEndsAt
       attendanceCount

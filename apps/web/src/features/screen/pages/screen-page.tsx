@@ -62,7 +62,8 @@ export function ScreenPage() {
   const votingIds = new Set(processQuery.data?.process?.proposals.map((p) => p.id) ?? []);
   const itemProposals = meeting.currentItem?.proposalIds ?? [];
   const featured = itemProposals.find((id) => votingIds.has(id)) ?? itemProposals[0] ?? null;
-  const joinUrl = meeting.joinCode ? `${window.location.origin}/j/${meeting.joinCode}` : null;
+  // The QR carries the meeting's token: scanning it is never held back by a mistyped-code lock.
+  const joinUrl = meeting.joinCode ? `${window.location.origin}/j/${meeting.joinCode}${meeting.joinToken ? `?t=${encodeURIComponent(meeting.joinToken)}` : ''}` : null;
   // Who is missing from the room against the process's targets (live: refetched on meeting.state).
   const under = meeting.attendanceCount > 0 ? meeting.representation.filter((r) => r.underRepresented) : [];
 
