@@ -29,6 +29,8 @@ export const L = {
   agenda: t('議題', 'Agenda'),
   noAgenda: t('議題はありません。', 'There was no agenda.'),
   pillar: t('柱', 'Pillar'),
+  offAgenda: t('その他（議題外）', 'Other business (not on the agenda)'),
+  offAgendaExplain: t('議題に載っていない提案について、会議中に行われた採決・意見です。', 'Votes and comments made during the meeting on proposals that were not on the agenda.'),
   plannedMinutes: (n: number) => t(`予定 ${n} 分`, `${n} min planned`),
   summary: t('議事概要', 'Summary'),
   noSummary: t('（議事概要は未記入です）', '(No summary has been written yet.)'),

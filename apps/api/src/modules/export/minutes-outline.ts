@@ -261,9 +261,16 @@ export function outlineMinutes(doc: MinutesDocument, ctx: RenderContext): Block[
     for (const p of a.proposals) blocks.push(...proposalBlocks(p, lang));
     blocks.push(...missingVoiceBlocks(a, lang));
   }
+  // Every decision of the meeting: what was voted or discussed on proposals not on the agenda follows the items.
+  const offAgenda = doc.offAgenda ?? [];
+  if (offAgenda.length) {
+    blocks.push({ kind: 'heading', level: 2, text: L.offAgenda[lang] });
+    blocks.push({ kind: 'text', text: L.offAgendaExplain[lang], muted: true });
+    for (const p of offAgenda) blocks.push(...proposalBlocks(p, lang));
+  }
   if (doc.analytics) blocks.push(...analyticsBlocks(doc.analytics, lang));
 
-  const decisions = doc.agenda.flatMap((a) => a.proposals.flatMap((p) => p.decisions.map((d) => ({ a, p, d }))));
+  const decisions = [...doc.agenda.flatMap((a) => a.proposals), ...offAgenda].flatMap((p) => p.decisions.map((d) => ({ p, d })));
   blocks.push({ kind: 'heading', level: 2, text: L.decisions[lang] });
   if (!decisions.length) blocks.push({ kind: 'text', text: L.noDecisions[lang], muted: true });
   else

@@ -307,6 +307,7 @@ export function assembleMinutes(source: MinutesSource, options: AssembleOptions,
       missingVoices: sectorRefs(analytics.missingVoices.get(item.id) ?? []),
     };
   });
+  const offAgenda = source.offAgendaIds.map((id) => proposalOf(id, source, window)).filter((p): p is MinutesProposal => p !== null);
   const finalizer = options.finalizedById ? source.people.get(options.finalizedById) : undefined;
   return {
     kind: MINUTES_KIND,
@@ -328,6 +329,7 @@ export function assembleMinutes(source: MinutesSource, options: AssembleOptions,
     facilitator: meeting.facilitatorId ? person(source.people.get(meeting.facilitatorId)) : null,
     attendance: attendanceOf(source),
     agenda,
+    offAgenda,
     summary: source.minutes?.summary ?? '',
     analytics: meetingAnalytics(source),
     footer: {

@@ -271,6 +271,12 @@ export interface MinutesDocument {
   facilitator: MinutesPerson | null;
   attendance: { total: number; bySector: MinutesSectorAttendance[] };
   agenda: MinutesAgendaItem[];
+  /**
+   * 「その他（議題外）」: proposals not on the agenda on which a vote was opened or closed, or a comment
+   * written, while the meeting ran (every decision of the meeting is in its minutes). Absent from
+   * documents frozen before this section existed.
+   */
+  offAgenda?: MinutesProposal[];
   /** The secretariat's summary of the whole meeting, as written. */
   summary: string;
   /** Cross-sector analytics of the meeting (docs/analytics.md). Absent from schemaVersion 1 documents. */

@@ -50,6 +50,11 @@ export interface MinutesSource {
   process: ProcessEntity;
   minutes: MinutesEntity | null;
   agenda: AgendaItemEntity[];
+  /**
+   * Proposals not on the agenda on which something happened while the meeting ran (a vote opened or
+   * closed, a comment written): 「その他（議題外）」, in the order they were first touched.
+   */
+  offAgendaIds: string[];
   pillars: PillarEntity[];
   proposals: ProposalEntity[];
   /** Per proposal: the version current when the meeting ended (or now, while it runs). */
@@ -87,9 +92,24 @@ export async function loadMinutesSource(em: EntityManager, meetingId: string, ex
   const minutes = await em.findOne(MinutesEntity, { where: { meetingId } });
   const agenda = await em.find(AgendaItemEntity, { where: { meetingId }, order: { position: 'ASC' } });
   const pillars = await em.find(PillarEntity, { where: { processId } });
-  const proposalIds = [...new Set(agenda.flatMap((a) => a.proposalIds))];
+  const agendaIds = [...new Set(agenda.flatMap((a) => a.proposalIds))];
   const cutoff = meeting.endedAt ?? new Date();
   const windowStart = meeting.startedAt;
+  // Every decision of the meeting, not only the agenda's: votes opened or closed and comments written
+  // while it ran on other proposals of the process go into 「その他（議題外）」.
+  const touched: { proposalId: string }[] = windowStart
+    ? await em.query(
+        `SELECT proposal_id AS "proposalId" FROM (
+           SELECT proposal_id, opened_at AS at FROM voting_round WHERE process_id = $1 AND opened_at BETWEEN $2 AND $3
+           UNION ALL SELECT proposal_id, closed_at FROM voting_round WHERE process_id = $1 AND closed_at BETWEEN $2 AND $3
+           UNION ALL SELECT c.proposal_id, c.created_at FROM comment c JOIN proposal p ON p.id = c.proposal_id
+                      WHERE p.process_id = $1 AND c.created_at BETWEEN $2 AND $3 AND c.hidden_at IS NULL
+         ) t WHERE NOT (proposal_id = ANY($4)) GROUP BY proposal_id ORDER BY min(at), proposal_id`,
+        [processId, windowStart, cutoff, agendaIds],
+      )
+    : [];
+  const offAgendaIds = touched.map((t) => t.proposalId);
+  const proposalIds = [...agendaIds, ...offAgendaIds];
   const onAgenda = proposalIds.length > 0;
 
   const proposals = onAgenda ? await em.find(ProposalEntity, { where: { id: In(proposalIds), processId } }) : [];
@@ -163,6 +183,7 @@ export async function loadMinutesSource(em: EntityManager, meetingId: string, ex
     process,
     minutes,
     agenda,
+    offAgendaIds,
     pillars,
     proposals,
     versions,

@@ -1,0 +1,2 @@
+export * from './roadmap';
+export * from './kpi';
