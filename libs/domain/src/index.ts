@@ -33,3 +33,4 @@ export * from './analytics/inclusion';
 export * from './analytics/opinion-groups';
 export * from './analytics/cross-pillar';
 export * from './permissions';
+export * from './themes/index';
