@@ -19,6 +19,7 @@ import { VotingRoundEntity } from '../modules/voting/voting-round.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { MembershipRemovalEntity } from '../modules/process/membership-removal.entity';
 import { SessionEntity } from '../modules/session/session.entity';
+import { ThemeEditEntity } from '../modules/theme/theme-edit.entity';
 
 export const ENTITIES = [
   ParticipantEntity,
@@ -42,4 +43,5 @@ export const ENTITIES = [
   SessionEntity,
   MembershipRemovalEntity,
   InvitationEntity,
+  ThemeEditEntity,
 ];

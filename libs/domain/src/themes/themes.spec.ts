@@ -100,3 +100,20 @@ describe('buildThemes', () => {
     expect(buildThemes([])).toEqual([]);
   });
 });
+
+describe('facilitator edits', () => {
+  it('renames a theme and merges themes into the first, keeping its id', () => {
+    const comments = corpus();
+    const themes = buildThemes(comments, { idPrefix: 'proposal:x~' });
+    expect(themes.every((t) => t.id.startsWith('proposal:x~') && !t.renamed)).toBe(true);
+    const [a, b] = themes as [(typeof themes)[0], (typeof themes)[0]];
+    const edited = buildThemes(comments, { idPrefix: 'proposal:x~', merges: [[a.id, b.id]], labels: { [a.id]: '公共交通と農業' } });
+    expect(edited).toHaveLength(themes.length - 1);
+    const merged = edited.find((t) => t.id === a.id)!;
+    expect(merged.label).toBe('公共交通と農業');
+    expect(merged.renamed).toBe(true);
+    expect(merged.size).toBe(a.size + b.size);
+    expect([...merged.commentIds].sort()).toEqual([...a.commentIds, ...b.commentIds].sort());
+    expect(edited.find((t) => t.id === b.id)).toBeUndefined();
+  });
+});

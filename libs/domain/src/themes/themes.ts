@@ -33,6 +33,8 @@ export interface ThemeSectorShare {
 export interface Theme {
   id: string;
   label: string;
+  /** The label is a facilitator's, not the key phrases. */
+  renamed: boolean;
   keyPhrases: string[];
   size: number;
   commentIds: string[];
@@ -52,6 +54,12 @@ export interface Theme {
 export interface ThemeOptions extends ClusterOptions {
   /** Key phrases per theme. */
   phrases?: number;
+  /** Prefixed to every theme id (the API puts the scope there, e.g. `proposal:<id>~`). */
+  idPrefix?: string;
+  /** Facilitators' merges, oldest first: each list's themes become its first theme. */
+  merges?: ReadonlyArray<ReadonlyArray<string>>;
+  /** Facilitators' labels by theme id. */
+  labels?: Readonly<Record<string, string>>;
   /** Latent dimensions of the LSA step; 0 clusters the raw TF-IDF vectors. */
   lsaDims?: number;
 }
@@ -116,8 +124,26 @@ export function buildThemes(input: ReadonlyArray<ThemeComment>, options: ThemeOp
     for (let j = 0; j < v.idx.length; j += 1) c[v.idx[j] as number] = (c[v.idx[j] as number] as number) + (v.val[j] as number);
     tfidfCentroids.set(label, c);
   });
-  const groups = new Map<number, number[]>();
-  clustering.labels.forEach((label, i) => groups.set(label, [...(groups.get(label) ?? []), i]));
+  const clusters = new Map<number, number[]>();
+  clustering.labels.forEach((label, i) => clusters.set(label, [...(clusters.get(label) ?? []), i]));
+  // The earliest comment anchors the id, so a theme keeps its id (and a facilitator's rename) as comments arrive.
+  const prefix = options.idPrefix ?? '';
+  const groups = new Map<string, { members: number[]; centroid: Float64Array }>();
+  for (const [label, members] of clusters) {
+    groups.set(`${prefix}${stableHash(comments[members[0] as number]!.id)}`, { members, centroid: tfidfCentroids.get(label) as Float64Array });
+  }
+  // A facilitator's merge: the later themes of the list join the first one present.
+  for (const ids of options.merges ?? []) {
+    const present = ids.filter((id) => groups.has(id));
+    const target = groups.get(present[0] as string);
+    if (!target) continue;
+    for (const id of present.slice(1)) {
+      const other = groups.get(id) as { members: number[]; centroid: Float64Array };
+      target.members = [...target.members, ...other.members].sort((a, b) => a - b);
+      target.centroid = target.centroid.map((x, i) => x + (other.centroid[i] as number));
+      groups.delete(id);
+    }
+  }
 
   const scopeSectorCounts = new Map<Sector, number>();
   for (const c of comments) scopeSectorCounts.set(c.sector, (scopeSectorCounts.get(c.sector) ?? 0) + 1);
@@ -126,8 +152,7 @@ export function buildThemes(input: ReadonlyArray<ThemeComment>, options: ThemeOp
   const span = comments[comments.length - 1]!.createdAt - t0;
 
   const themes: Theme[] = [];
-  for (const [label, members] of groups) {
-    const centroid = tfidfCentroids.get(label) as Float64Array;
+  for (const [id, { members, centroid }] of groups) {
     const list = members.map((i) => comments[i] as ThemeComment);
     const phrases = keyPhrases(centroid, vocabulary, options.phrases ?? 3);
     const authorsBySector = new Map<Sector, Set<string>>();
@@ -170,9 +195,9 @@ export function buildThemes(input: ReadonlyArray<ThemeComment>, options: ThemeOp
     const trend = new Array<number>(THEME_TREND_SLICES).fill(0);
     for (const c of list) trend[span === 0 ? THEME_TREND_SLICES - 1 : Math.min(THEME_TREND_SLICES - 1, Math.floor(((c.createdAt - t0) / span) * THEME_TREND_SLICES))]! += 1;
     themes.push({
-      // The earliest comment anchors the id, so a theme keeps its id (and a facilitator's rename) as comments arrive.
-      id: stableHash(list[0]!.id),
-      label: phrases.join('・') || '（その他）',
+      id,
+      label: options.labels?.[id] ?? (phrases.join('・') || '（その他）'),
+      renamed: options.labels?.[id] !== undefined,
       keyPhrases: phrases,
       size: list.length,
       commentIds: list.map((c) => c.id),
