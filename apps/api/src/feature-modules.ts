@@ -13,6 +13,7 @@ import { MinutesModule } from './modules/minutes/minutes.module';
 import { ExportModule } from './modules/export/export.module';
 import { SessionModule } from './modules/session/session.module';
 import { InvitationModule } from './modules/invitation/invitation.module';
+import { ThemeModule } from './modules/theme/theme.module';
 
 /** Feature modules (one folder per aggregate under modules/). */
-export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, SessionModule, ProcessModule, InvitationModule, ProposalModule, CommentModule, RecordModule, VotingModule, MeetingModule, RealtimeModule, MinutesModule, ExportModule, AnalyticsModule];
+export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, SessionModule, ProcessModule, InvitationModule, ProposalModule, CommentModule, RecordModule, VotingModule, MeetingModule, RealtimeModule, MinutesModule, ExportModule, AnalyticsModule, ThemeModule];

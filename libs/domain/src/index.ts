@@ -34,3 +34,4 @@ export * from './analytics/opinion-groups';
 export * from './analytics/cross-pillar';
 export * from './permissions';
 export * from './delivery';
+export * from './themes/index';

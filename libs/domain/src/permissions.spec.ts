@@ -13,6 +13,7 @@ const DOCUMENTED: Record<string, string> = {
   'proposal.setStatus': '✓✓···',
   'comment.add': '✓✓✓✓·',
   'comment.hide': '✓✓···',
+  'theme.edit': '✓✓···',
   'voting.manage': '✓✓···',
   'vote.cast': '✓✓·✓·',
   'vote.proxy': '✓✓···',

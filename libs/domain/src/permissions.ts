@@ -14,6 +14,7 @@ export const ACTIONS = [
   'proposal.setStatus',
   'comment.add',
   'comment.hide',
+  'theme.edit',
   'voting.manage',
   'vote.cast',
   'vote.proxy',
@@ -43,6 +44,8 @@ export const PERMISSIONS: Readonly<Record<Action, ReadonlyArray<Role>>> = {
   'proposal.setStatus': [O, F],
   'comment.add': [O, F, S, P],
   'comment.hide': [O, F],
+  // Renaming and merging themes (広聴) is the facilitator's editing of what the hall said.
+  'theme.edit': [O, F],
   'voting.manage': [O, F],
   // The secretariat records and observers watch; stakeholders (including organisers and
   // facilitators, who belong to a sector) vote.

@@ -20,6 +20,7 @@ import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { MembershipRemovalEntity } from '../modules/process/membership-removal.entity';
 import { SessionEntity } from '../modules/session/session.entity';
 import { AdmissionRequestEntity } from '../modules/meeting/admission-request.entity';
+import { ThemeEditEntity } from '../modules/theme/theme-edit.entity';
 
 export const ENTITIES = [
   ParticipantEntity,
@@ -44,4 +45,5 @@ export const ENTITIES = [
   MembershipRemovalEntity,
   InvitationEntity,
   AdmissionRequestEntity,
+  ThemeEditEntity,
 ];

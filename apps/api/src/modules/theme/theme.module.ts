@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { MeetingThemesResolver, ProcessThemesResolver, ProposalThemesResolver, ThemeResolver } from './theme.resolver';
+import { ThemeEngine } from './theme.engine';
+import { ThemeService } from './theme.service';
+
+@Module({ providers: [ThemeEngine, ThemeService, ThemeResolver, ProposalThemesResolver, MeetingThemesResolver, ProcessThemesResolver], exports: [ThemeService, ThemeEngine] })
+export class ThemeModule {}

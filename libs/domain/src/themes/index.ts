@@ -1,0 +1,5 @@
+export * from './normalise';
+export * from './vectors';
+export { clusterVectors, silhouette, type Clustering, type ClusterOptions } from './cluster';
+export * from './themes';
+export * from './quality';

@@ -1,0 +1,133 @@
+// Latent semantic analysis: a seeded randomized truncated SVD of the TF-IDF matrix. Short comments
+// share few words; in the LSA space 「保育園に入れない」 and 「待機児童」 come close because the
+// words co-occur elsewhere, which k-means on raw TF-IDF misses (measured: docs/analytics.md).
+import { seededRandom } from '../analytics/kmeans';
+import type { SparseVector } from './vectors';
+
+function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** Orthonormalises the columns of an n×l column-major matrix in place (modified Gram-Schmidt). */
+function orthonormalise(cols: Float64Array[]): void {
+  for (let j = 0; j < cols.length; j += 1) {
+    const c = cols[j] as Float64Array;
+    for (let p = 0; p < j; p += 1) {
+      const q = cols[p] as Float64Array;
+      let d = 0;
+      for (let i = 0; i < c.length; i += 1) d += (c[i] as number) * (q[i] as number);
+      for (let i = 0; i < c.length; i += 1) c[i] = (c[i] as number) - d * (q[i] as number);
+    }
+    let n = 0;
+    for (let i = 0; i < c.length; i += 1) n += (c[i] as number) ** 2;
+    n = Math.sqrt(n);
+    for (let i = 0; i < c.length; i += 1) c[i] = n > 1e-12 ? (c[i] as number) / n : 0;
+  }
+}
+
+/** Y = A·X for X given as V-long columns. */
+function times(rows: ReadonlyArray<SparseVector>, x: Float64Array[]): Float64Array[] {
+  return x.map((col) => Float64Array.from(rows, (r) => {
+    let s = 0;
+    for (let k = 0; k < r.idx.length; k += 1) s += (r.val[k] as number) * (col[r.idx[k] as number] as number);
+    return s;
+  }));
+}
+
+/** Z = Aᵀ·Y for Y given as n-long columns. */
+function timesTransposed(rows: ReadonlyArray<SparseVector>, dim: number, y: Float64Array[]): Float64Array[] {
+  return y.map((col) => {
+    const z = new Float64Array(dim);
+    rows.forEach((r, i) => {
+      const w = col[i] as number;
+      if (w === 0) return;
+      for (let k = 0; k < r.idx.length; k += 1) z[r.idx[k] as number] = (z[r.idx[k] as number] as number) + w * (r.val[k] as number);
+    });
+    return z;
+  });
+}
+
+/** Eigen-decomposition of a small symmetric matrix (cyclic Jacobi); eigenvectors as columns of v. */
+function jacobi(a: Float64Array[], sweeps = 60): { values: number[]; vectors: Float64Array[] } {
+  const n = a.length;
+  const v = Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let s = 0; s < sweeps; s += 1) {
+    let off = 0;
+    for (let p = 0; p < n; p += 1) for (let q = p + 1; q < n; q += 1) off += (a[p]![q] as number) ** 2;
+    if (off < 1e-18) break;
+    for (let p = 0; p < n; p += 1) {
+      for (let q = p + 1; q < n; q += 1) {
+        const apq = a[p]![q] as number;
+        if (Math.abs(apq) < 1e-15) continue;
+        const theta = ((a[q]![q] as number) - (a[p]![p] as number)) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const sn = t * c;
+        for (let k = 0; k < n; k += 1) {
+          const akp = a[k]![p] as number;
+          const akq = a[k]![q] as number;
+          a[k]![p] = c * akp - sn * akq;
+          a[k]![q] = sn * akp + c * akq;
+        }
+        for (let k = 0; k < n; k += 1) {
+          const apk = a[p]![k] as number;
+          const aqk = a[q]![k] as number;
+          a[p]![k] = c * apk - sn * aqk;
+          a[q]![k] = sn * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k += 1) {
+          const vkp = v[k]![p] as number;
+          const vkq = v[k]![q] as number;
+          v[k]![p] = c * vkp - sn * vkq;
+          v[k]![q] = sn * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  return { values: a.map((row, i) => row[i] as number), vectors: v };
+}
+
+/**
+ * Each document as a unit vector of `dims` latent dimensions (rank-`dims` SVD of the TF-IDF
+ * matrix by seeded randomized range finding with 2 power iterations), as dense SparseVectors.
+ */
+export function lsaEmbed(rows: ReadonlyArray<SparseVector>, dim: number, dims = 40, seed = 7): SparseVector[] {
+  const n = rows.length;
+  const l = Math.min(dims + 10, n, dim);
+  if (l < 2) return [...rows];
+  const random = seededRandom(seed);
+  let y = times(rows, Array.from({ length: l }, () => Float64Array.from({ length: dim }, () => gaussian(random))));
+  orthonormalise(y);
+  for (let it = 0; it < 2; it += 1) {
+    const z = timesTransposed(rows, dim, y);
+    orthonormalise(z);
+    y = times(rows, z);
+    orthonormalise(y);
+  }
+  // B = Qᵀ·A (l × V, kept as its columns' transposes: l rows of length V); C = B·Bᵀ.
+  const b = timesTransposed(rows, dim, y);
+  const c = b.map((bi) => Float64Array.from(b, (bj) => {
+    let s = 0;
+    for (let k = 0; k < dim; k += 1) s += (bi[k] as number) * (bj[k] as number);
+    return s;
+  }));
+  const { values, vectors } = jacobi(c);
+  const order = values.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]).slice(0, Math.min(dims, l)).map(([, i]) => i);
+  const out: SparseVector[] = [];
+  const idx = Int32Array.from(order.keys());
+  for (let i = 0; i < n; i += 1) {
+    // Document i in latent space: (Q·U_c)[i, :] · σ, σ = sqrt(eigenvalue).
+    const val = Float64Array.from(order, (e) => {
+      let s = 0;
+      for (let p = 0; p < l; p += 1) s += (y[p]![i] as number) * (vectors[p]![e] as number);
+      return s * Math.sqrt(Math.max(0, values[e] as number));
+    });
+    let norm = 0;
+    for (const x of val) norm += x * x;
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < val.length; k += 1) val[k] = (val[k] as number) / norm;
+    out.push(norm > 0 ? { idx, val } : { idx: new Int32Array(0), val: new Float64Array(0) });
+  }
+  return out;
+}

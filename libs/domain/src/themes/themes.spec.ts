@@ -1,0 +1,119 @@
+import { SECTORS, type Sector } from '../sectors';
+import type { Stance } from '../enums';
+import { termsOf, type Morpheme } from './normalise';
+import { nmi, purity } from './quality';
+import { assignToTheme, buildThemes, themeIndex, type ThemeComment } from './themes';
+
+// A whitespace "analyser" keeps these tests pure; the Japanese analyser is tested in the API.
+const words = (text: string): Morpheme[] => text.split(/\s+/).filter(Boolean).map((w) => ({ surface: w, pos: '名詞', posDetail1: '一般', basicForm: w }));
+
+const TOPICS: Record<string, string[]> = {
+  bus: ['バス', '路線', '運転手', '停留所', '時刻表', '運賃'],
+  farm: ['農家', '田んぼ', '獣害', '就農', '米価', '農地'],
+  care: ['保育園', '待機', '保育士', '学童', '育休', '児童'],
+};
+
+function corpus(): ThemeComment[] {
+  const out: ThemeComment[] = [];
+  let n = 0;
+  for (const [topic, vocab] of Object.entries(TOPICS)) {
+    for (let i = 0; i < 30; i += 1) {
+      const text = [vocab[i % 6], vocab[(i * 5 + 1) % 6], vocab[(i * 7 + 2) % 6]].join(' ');
+      out.push({
+        id: `${topic}-${String(i).padStart(2, '0')}`,
+        authorId: `p${n % 40}`,
+        sector: SECTORS[n % SECTORS.length] as Sector,
+        stance: (['SUPPORT', 'CONCERN', 'QUESTION'] as Stance[])[n % 3] as Stance,
+        createdAt: 1000 * n,
+        terms: termsOf(text, words),
+      });
+      n += 1;
+    }
+  }
+  return out;
+}
+
+describe('buildThemes', () => {
+  it('finds the topics of well separated comments', () => {
+    const comments = corpus();
+    const themes = buildThemes(comments);
+    const of = new Map(themes.flatMap((t) => t.commentIds.map((id) => [id, t.id] as const)));
+    const clusters = comments.map((c) => of.get(c.id) as string);
+    const gold = comments.map((c) => c.id.split('-')[0] as string);
+    expect(purity(clusters, gold)).toBeGreaterThan(0.9);
+    // A topic may split into sub-themes (NMI below 1) but themes never mix topics.
+    expect(nmi(clusters, gold)).toBeGreaterThan(0.6);
+  });
+
+  it('gives the same themes, ids included, whatever the input order', () => {
+    const comments = corpus();
+    const a = buildThemes(comments);
+    const b = buildThemes([...comments].reverse());
+    expect(b).toEqual(a);
+    expect(buildThemes(comments)).toEqual(a);
+  });
+
+  it('labels a theme with its key phrases and picks 3 representatives from different authors', () => {
+    const themes = buildThemes(corpus());
+    const bus = themes.find((t) => t.commentIds.every((id) => id.startsWith('bus')));
+    expect(bus).toBeDefined();
+    expect(bus!.keyPhrases.every((p) => TOPICS.bus!.includes(p))).toBe(true);
+    expect(bus!.label).toBe(bus!.keyPhrases.join('・'));
+    expect(bus!.representativeIds).toHaveLength(3);
+    expect(bus!.representativeIds.every((id) => bus!.commentIds.includes(id))).toBe(true);
+  });
+
+  it('marks a theme raised by many sectors as bridging and names sectors with too few authors', () => {
+    const themes = buildThemes(corpus());
+    expect(themes.every((t) => t.bridging)).toBe(true);
+    const one: ThemeComment[] = corpus().map((c) => (c.id.startsWith('farm') ? { ...c, sector: 'INDUSTRY' as Sector } : c));
+    one[0] = { ...one[0]!, sector: 'MEDIA' };
+    const farmOnly = buildThemes(one).find((t) => t.commentIds.some((id) => id.startsWith('farm')))!;
+    expect(farmOnly.sectors.map((s) => s.sector)).toEqual(['INDUSTRY']);
+  });
+
+  it('marks a divide when sectors’ stances differ', () => {
+    const comments = corpus().map((c, i) =>
+      c.id.startsWith('bus') ? { ...c, sector: (i % 2 ? 'INDUSTRY' : 'CITIZEN') as Sector, stance: (i % 2 ? 'SUPPORT' : 'CONCERN') as Stance } : c,
+    );
+    const bus = buildThemes(comments).find((t) => t.commentIds.some((id) => id.startsWith('bus')))!;
+    expect(bus.divide).toBe(true);
+    const industry = bus.commentIds.filter((id) => Number(id.slice(4)) % 2 === 1).length;
+    expect(bus.stances.find((s) => s.stance === 'SUPPORT')!.count).toBe(industry);
+    expect(bus.stances.reduce((n, s) => n + s.count, 0)).toBe(bus.size);
+    const calm = buildThemes(corpus()).find((t) => t.commentIds.some((id) => id.startsWith('bus')))!;
+    expect(calm.divide).toBe(false);
+  });
+
+  it('keeps a theme id when later comments arrive, and assigns a new comment to its theme', () => {
+    const comments = corpus();
+    const before = buildThemes(comments.slice(0, 80));
+    const after = buildThemes(comments);
+    const busBefore = before.find((t) => t.commentIds.includes('bus-00'))!;
+    expect(after.find((t) => t.commentIds.includes('bus-00'))!.id).toBe(busBefore.id);
+    const index = themeIndex(comments.slice(0, 80), before);
+    expect(assignToTheme(index, termsOf('バス 運賃', words))).toBe(busBefore.id);
+    expect(assignToTheme(index, termsOf('宇宙', words))).toBeNull();
+  });
+
+  it('gives no themes for no comments', () => {
+    expect(buildThemes([])).toEqual([]);
+  });
+});
+
+describe('facilitator edits', () => {
+  it('renames a theme and merges themes into the first, keeping its id', () => {
+    const comments = corpus();
+    const themes = buildThemes(comments, { idPrefix: 'proposal:x~' });
+    expect(themes.every((t) => t.id.startsWith('proposal:x~') && !t.renamed)).toBe(true);
+    const [a, b] = themes as [(typeof themes)[0], (typeof themes)[0]];
+    const edited = buildThemes(comments, { idPrefix: 'proposal:x~', merges: [[a.id, b.id]], labels: { [a.id]: '公共交通と農業' } });
+    expect(edited).toHaveLength(themes.length - 1);
+    const merged = edited.find((t) => t.id === a.id)!;
+    expect(merged.label).toBe('公共交通と農業');
+    expect(merged.renamed).toBe(true);
+    expect(merged.size).toBe(a.size + b.size);
+    expect([...merged.commentIds].sort()).toEqual([...a.commentIds, ...b.commentIds].sort());
+    expect(edited.find((t) => t.id === b.id)).toBeUndefined();
+  });
+});
