@@ -67,6 +67,14 @@ describe('the permission table (docs/permissions.md), cell by cell over GraphQL 
     return closeVoting(organizer(), id);
   };
 
+  /** A theme of a fresh proposal's comments (its id names the proposal). */
+  const freshTheme = async (): Promise<string> => {
+    const id = await freshProposal();
+    for (const body of ['路線バスの本数を増やしてほしい', 'バスの終便を遅くしてほしい']) await newComment(author.client, id, { body });
+    const data = await organizer().ok<{ proposal: { themes: { id: string }[] } }>('query($id: ID!) { proposal(id: $id) { themes { id } } }', { id });
+    return data.proposal.themes[0]!.id;
+  };
+
   const CELLS: Cell<unknown>[] = [
     { action: 'process.read', operation: 'process', prepare: async () => p.id, attempt: (c, id) => gql(c, 'query($id: ID!) { process(id: $id) { id } }', { id }) },
     {
@@ -161,6 +169,12 @@ describe('the permission table (docs/permissions.md), cell by cell over GraphQL 
       operation: 'updateMinutesSummary',
       prepare: async () => (await newMeeting(p)).id,
       attempt: (c, id) => gql(c, 'mutation($id: ID!) { updateMinutesSummary(meetingId: $id, summary: "議事概要") { id } }', { id }),
+    },
+    {
+      action: 'theme.edit',
+      operation: 'renameTheme',
+      prepare: freshTheme,
+      attempt: (c, id) => gql(c, 'mutation($id: ID!) { renameTheme(themeId: $id, label: "交通の論点") { id } }', { id }),
     },
     { action: 'export.download', operation: 'GET /api/processes/:id/votes.csv', prepare: async () => p.id, attempt: (c, id) => http(c, `/api/processes/${id as string}/votes.csv`) },
   ];
