@@ -45,9 +45,9 @@ describe('the demo workshop (「みなと川市」)', () => {
     await live.getByText('いまの議題：④ デジタル：オンデマンド交通').waitFor();
     await laptop.screenshot(page, 'process');
 
-    // The decided proposal's record, verified, with its dissent answered and the minutes draft.
+    // The decided proposal's record and its revised plan's (demo-delivery.ts), verified, with its dissent answered and the minutes draft.
     await page.getByRole('link', { name: '事務局デスク' }).click();
-    await page.getByTestId('chain-badge').filter({ hasText: '検証済み ✓（1件の記録）' }).waitFor();
+    await page.getByTestId('chain-badge').filter({ hasText: '検証済み ✓（2件の記録）' }).waitFor();
     const record = page.getByTestId('record').filter({ hasText: '円卓会議を常設' });
     await record.getByText('採択', { exact: true }).waitFor();
     await record.getByText('事務局の回答：').waitFor();

@@ -24,8 +24,7 @@ export function RoadmapGantt({ report, controls }: { report: ProgressReport; con
       <div className="gantt-axis" aria-hidden="true">
         {ticks.map((d) => (
           <span key={d} className="gantt-tick" style={{ left: `${at(span, d)}%` }}>
-            {isoOf(d).slice(0, 7).replace('-', lang === 'ja' ? '年' : '-')}
-            {lang === 'ja' ? '月' : ''}
+            {lang === 'ja' ? `${isoOf(d).slice(2, 4)}年${Number(isoOf(d).slice(5, 7))}月` : isoOf(d).slice(0, 7)}
           </span>
         ))}
       </div>
@@ -37,6 +36,7 @@ export function RoadmapGantt({ report, controls }: { report: ProgressReport; con
               <h4 className="small">
                 {d.title} <span className="muted">#{d.seq}</span>
               </h4>
+              {d.roadmap.length === 0 && <p className="small muted">{t('delivery.noItemsYet')}</p>}
               {d.roadmap.map((item) => {
                 const left = at(span, barStart(item, report.today));
                 const right = at(span, item.dueDate ? dayOf(item.dueDate) : dayOf(report.today));
@@ -56,6 +56,9 @@ export function RoadmapGantt({ report, controls }: { report: ProgressReport; con
                       {controls?.(item)}
                     </div>
                     <div className="gantt-track" aria-hidden="true">
+                      {ticks.map((d) => (
+                        <div key={d} className="gantt-gridline" style={{ left: `${at(span, d)}%` }} />
+                      ))}
                       <div className="gantt-today" style={{ left: `${today}%` }} />
                       <div className="gantt-bar" style={{ left: `${left}%`, width: `${width}%` }}>
                         <div className="gantt-fill" style={{ width: `${item.progress}%` }} />

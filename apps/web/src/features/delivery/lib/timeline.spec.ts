@@ -15,6 +15,8 @@ describe('roadmap timeline', () => {
     expect(at(span, span.start)).toBe(0);
     expect(at(span, span.end + 10)).toBe(100);
     expect(monthTicks(span).map(isoOf)).toEqual(['2027-02-01', '2027-03-01']);
+    const year = { start: dayOf('2026-11-15'), end: dayOf('2028-01-10') };
+    expect(monthTicks(year).map(isoOf)).toEqual(['2027-01-01', '2027-04-01', '2027-07-01', '2027-10-01', '2028-01-01']);
   });
 
   it('starts a bar at its start date, else a month before it is due', () => {

@@ -28,8 +28,14 @@ export function at(span: Span, day: number): number {
   return Math.min(100, Math.max(0, ((day - span.start) / (span.end - span.start)) * 100));
 }
 
-/** The first day of each month inside the span (axis ticks). */
+/** The first day of each month inside the span (axis ticks); only quarter starts when the span is over eight months, so labels never overlap. */
 export function monthTicks(span: Span): number[] {
+  const all = everyMonth(span);
+  if (span.end - span.start <= 245) return all;
+  return all.filter((d) => new Date(d * DAY).getUTCMonth() % 3 === 0);
+}
+
+function everyMonth(span: Span): number[] {
   const out: number[] = [];
   const d = new Date(span.start * DAY);
   let cursor = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY;
