@@ -1,4 +1,5 @@
 import type { Sector } from '@yoriai/domain';
+import type { ActionItemPayload, KpiMeasurementPayload } from '@yoriai/realtime-contract';
 import type { GqlClient } from './graphql-client';
 import type { TestProcess } from './process-factories';
 import { newProposal, type KpiFields, type TestProposal } from './proposal-factories';
@@ -49,33 +50,9 @@ export async function addItem(client: GqlClient, recordId: string, fields: ItemF
   return r.addActionItem;
 }
 
-export interface TestItem {
-  id: string;
-  recordId: string;
-  title: string;
-  status: string;
-  progress: number;
-  startDate: string | null;
-  dueDate: string | null;
-  statusReason: string | null;
-  ownerOrganization: string | null;
-  ownerSector: Sector | null;
-  kpiId: string | null;
-  late: boolean;
-  statusChangedAt: string | null;
-}
-
-export interface TestMeasurement {
-  id: string;
-  kpiId: string;
-  value: number;
-  measuredAt: string;
-  source: string | null;
-  note: string | null;
-  sector: Sector | null;
-  supersedesId: string | null;
-  createdAt: string;
-}
+/** As GraphQL returns them (the same fields as the live payloads, minus proposalId; dates as ISO strings). */
+export type TestItem = Omit<ActionItemPayload, 'proposalId'> & { statusChangedAt: string | null };
+export type TestMeasurement = Omit<KpiMeasurementPayload, 'proposalId'>;
 
 /** A YYYY-MM-DD date `days` away from today (UTC is close enough for dates a month or more apart). */
 export function daysFromToday(days: number): string {

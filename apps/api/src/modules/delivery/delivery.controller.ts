@@ -3,9 +3,9 @@ import { isUUID } from 'class-validator';
 import type { Request, Response } from 'express';
 import { TokenService } from '../../common/auth/token.service';
 import type { Viewer } from '../../common/auth/viewer';
-import { badInput, Errors } from '../../common/errors/domain-error';
+import { Errors } from '../../common/errors/domain-error';
 import { contentDisposition, safeFileName } from '../export/content-disposition';
-import type { Lang } from '../export/export-labels';
+import { exportLanguage } from '../export/export-language';
 import { DeliveryService } from './delivery.service';
 import { PracticeService } from './practice.service';
 import { progressCsv } from './progress-csv';
@@ -35,7 +35,7 @@ export class DeliveryController {
 
   @Get('processes/:id/progress.csv')
   async progressCsv(@Param('id') id: string, @Query('lang') lang: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const language = this.language(lang);
+    const language = exportLanguage(lang);
     const report = await this.delivery.progressFor(await this.optionalViewer(req), this.processId(id));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', contentDisposition(`${safeFileName(report.process.title, 'process')}_${language === 'ja' ? '進捗' : 'progress'}.csv`, `progress-${report.process.id.slice(0, 8)}.csv`));
@@ -48,7 +48,7 @@ export class DeliveryController {
     if (format !== 'json' && format !== 'csv') {
       throw Errors.notFound({ ja: '横展開パッケージの形式（json・csv）', en: 'The practice package format (json or csv)' });
     }
-    const language = this.language(lang);
+    const language = exportLanguage(lang);
     const pkg = await this.practice.exportPackage(await this.viewer(req), id);
     const name = `${safeFileName(pkg.proposal.title, 'practice')}_${language === 'ja' ? '横展開' : 'practice'}.${format}`;
     res.setHeader('Content-Disposition', contentDisposition(name, `practice-${pkg.record.id.slice(0, 8)}.${format}`));
@@ -80,11 +80,5 @@ export class DeliveryController {
     const viewer = await this.optionalViewer(req);
     if (!viewer) throw Errors.signInRequired();
     return viewer;
-  }
-
-  private language(lang: unknown): Lang {
-    if (lang === undefined || lang === 'ja') return 'ja';
-    if (lang === 'en') return 'en';
-    throw badInput('EXPORT_LANGUAGE_UNSUPPORTED', 'lang には ja か en を指定してください。', 'lang must be ja or en.', { lang: String(lang) });
   }
 }

@@ -7,9 +7,10 @@ import {
   parseKpiNumber,
   SECTORS,
   todayInJapan,
-  type Sector,
 } from '@yoriai/domain';
-import type { ActionItemPayload, KpiMeasurementPayload } from '@yoriai/realtime-contract';
+import { PROGRESS_FORMAT, type ActionItemPayload, type ProgressDecision, type ProgressKpi, type ProgressReport } from '@yoriai/realtime-contract';
+
+export type { ProgressDecision, ProgressKpi, ProgressReport };
 import type { EntityManager } from 'typeorm';
 import type { ActionItemEntity } from '../record/action-item.entity';
 import type { Kpi } from '../proposal/proposal.entity';
@@ -17,68 +18,10 @@ import { toActionItemPayload, toMeasurementPayload } from './delivery-payloads';
 import type { KpiMeasurementEntity } from './kpi-measurement.entity';
 
 /**
- * The progress of a process's decisions (KPIs and roadmap), as one plain document: the public
- * progress page, progress.json/csv, the minutes' progress section and the practice package all
- * read it, so they cannot disagree. It holds no person: no names, no e-mails, no votes — owners
- * are organisations and sectors, measurements carry the reporting sector only.
+ * Builds the progress report (libs/realtime-contract ProgressReport) of a process's decisions: the
+ * public progress page, progress.json/csv, the minutes' progress section and the practice package
+ * all read it, so they cannot disagree.
  */
-export const PROGRESS_FORMAT = 'yoriai.progress/1' as const;
-
-export interface ProgressKpi {
-  id: string;
-  indicator: string;
-  baseline: string | null;
-  target: string;
-  deadline: string | null;
-  unit: string | null;
-  /** Numbers read from the text (libs/domain parseKpiNumber); null when the text has none. */
-  baselineValue: number | null;
-  targetValue: number | null;
-  latest: { value: number; measuredAt: string } | null;
-  /** Share of the way from baseline to target (0–1), null without numbers. */
-  progress: number | null;
-  reached: boolean;
-  late: boolean;
-  /** The measurements that count (latest entry per date), in date order. */
-  measurements: KpiMeasurementPayload[];
-  /** Entries superseded by a correction (kept; see Kpi.measurements(history: true)). */
-  corrections: number;
-}
-
-export interface ProgressDecision {
-  proposalId: string;
-  title: string;
-  recordId: string;
-  seq: number;
-  hash: string;
-  decidedAt: string;
-  /** The record this decision revises (a revised plan, re-voted), if any. */
-  revisesRecordId: string | null;
-  kpis: ProgressKpi[];
-  roadmap: ActionItemPayload[];
-}
-
-export interface ProgressSectorRow {
-  sector: Sector;
-  items: number;
-  done: number;
-  late: number;
-  delayed: number;
-  dropped: number;
-}
-
-export interface ProgressReport {
-  format: typeof PROGRESS_FORMAT;
-  process: { id: string; title: string; region: string | null };
-  generatedAt: string;
-  /** Today in Japan (YYYY-MM-DD): what "late" is measured against. */
-  today: string;
-  summary: { decisions: number; items: number; done: number; late: number; delayed: number; dropped: number; kpis: number; kpisReached: number; kpisLate: number };
-  /** What each sector owns on the roadmap (産官学金労言・住民 order; sectors owning nothing are left out). */
-  sectors: ProgressSectorRow[];
-  pillars: Array<{ id: string; position: number; title: string; titleEn: string | null; decisions: ProgressDecision[] }>;
-}
-
 interface DecisionRow {
   proposalId: string;
   pillarId: string;

@@ -1,77 +1,10 @@
-import type { ActionItemStatus, Sector } from '@yoriai/domain';
+import type { ActionItemPayload, KpiMeasurementPayload, ProgressDecision, ProgressKpi, ProgressReport } from '@yoriai/realtime-contract';
 import { graphql } from '../../../gql';
 
-/**
- * The progress report (GET /api/processes/:id/progress.json, format yoriai.progress/1): one
- * document for the member pages and the public page alike, so the public page can never show more
- * than members see (docs/delivery.md).
- */
-export interface ProgressItem {
-  id: string;
-  recordId: string;
-  proposalId: string;
-  title: string;
-  status: ActionItemStatus;
-  progress: number;
-  startDate: string | null;
-  dueDate: string | null;
-  statusReason: string | null;
-  ownerOrganization: string | null;
-  ownerSector: Sector | null;
-  kpiId: string | null;
-  late: boolean;
-}
-
-export interface ProgressMeasurement {
-  id: string;
-  kpiId: string;
-  value: number;
-  measuredAt: string;
-  source: string | null;
-  note: string | null;
-  sector: Sector | null;
-  createdAt: string;
-  supersedesId: string | null;
-}
-
-export interface ProgressKpi {
-  id: string;
-  indicator: string;
-  baseline: string | null;
-  target: string;
-  deadline: string | null;
-  unit: string | null;
-  baselineValue: number | null;
-  targetValue: number | null;
-  latest: { value: number; measuredAt: string } | null;
-  progress: number | null;
-  reached: boolean;
-  late: boolean;
-  measurements: ProgressMeasurement[];
-  corrections: number;
-}
-
-export interface ProgressDecision {
-  proposalId: string;
-  title: string;
-  recordId: string;
-  seq: number;
-  hash: string;
-  decidedAt: string;
-  revisesRecordId: string | null;
-  kpis: ProgressKpi[];
-  roadmap: ProgressItem[];
-}
-
-export interface ProgressReport {
-  format: 'yoriai.progress/1';
-  process: { id: string; title: string; region: string | null };
-  generatedAt: string;
-  today: string;
-  summary: { decisions: number; items: number; done: number; late: number; delayed: number; dropped: number; kpis: number; kpisReached: number; kpisLate: number };
-  sectors: Array<{ sector: Sector; items: number; done: number; late: number; delayed: number; dropped: number }>;
-  pillars: Array<{ id: string; position: number; title: string; titleEn: string | null; decisions: ProgressDecision[] }>;
-}
+/** The progress report and its parts (libs/realtime-contract progress.ts): the same document for member pages and the public page. */
+export type ProgressItem = ActionItemPayload;
+export type ProgressMeasurement = KpiMeasurementPayload;
+export type { ProgressDecision, ProgressKpi, ProgressReport };
 
 export class ProgressUnavailable extends Error {
   constructor(readonly status: number) {
