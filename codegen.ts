@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         onlyOperationTypes: true,
         strictScalars: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', JSON: 'unknown' },
       },
     },
   },

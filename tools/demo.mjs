@@ -15,7 +15,7 @@ import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'apps/web/src/features/demo');
-const FILES = ['seed.ts', 'demo-content.ts'];
+const FILES = ['seed.ts', 'demo-content.ts', 'demo-delivery.ts'];
 
 const STEP_LABELS = {
   accounts: 'アカウントを作成しています / creating accounts',
@@ -24,6 +24,7 @@ const STEP_LABELS = {
   proposals: '提案を投稿しています / posting proposals',
   comments: 'コメントを書き込んでいます / writing comments',
   decision: '採決して合意記録を残しています / deciding a proposal',
+  delivery: '1年分の進捗と横展開を記録しています / a year of delivery and shared practice',
   meeting: 'ワークショップを開始しています / starting the workshop',
   guests: '住民が参加コードで参加しています / residents joining by code',
   done: '完了 / done',
@@ -103,6 +104,9 @@ async function main() {
   console.log(`  プロジェクター / screen:   ${baseUrl}/meetings/${result.meetingId}/screen  (sign in as the facilitator)`);
   console.log(`  ファシリテーター画面:       ${baseUrl}/m/${result.meetingId}/console`);
   console.log(`  事務局デスク / desk:       ${baseUrl}/p/${result.processId}/desk`);
+  console.log(`  工程表・KPI / roadmap:     ${baseUrl}/p/${result.processId}/delivery`);
+  console.log(`  公開の進捗 / public page:  ${baseUrl}/p/${result.processId}/progress`);
+  console.log(`  横展開 / imported by:      ${baseUrl}/p/${result.secondProcessId}/delivery`);
   console.log('');
   console.log('  ログイン / sign in at ' + `${baseUrl}/signin`);
   for (const c of result.credentials) {

@@ -3,6 +3,8 @@
 //
 //   node tools/verify-records.mjs records.json     consensus-record chain (GET /api/processes/:id/records.json)
 //   node tools/verify-records.mjs minutes.json     content hash of final minutes (GET /api/meetings/:id/minutes.json)
+//   node tools/verify-records.mjs practice.json    a 横展開 package (GET /api/records/:id/practice.json): the record's hash,
+//                                                  the proposal text it decided, and its links to the chain head
 //
 // Prints "OK …" and exits 0 when everything recomputes; otherwise prints where it first breaks and
 // exits 1. Exit code 2: the file could not be read or is not a Yoriai export.
@@ -68,6 +70,34 @@ export function verifyRecords(records) {
   return { valid: true, length: records.length, brokenAt: null, reason: null, head: prevHash };
 }
 
+/**
+ * The check of a practice package, exactly as libs/domain verifyPractice (delivery/practice.ts)
+ * runs it when Yoriai imports one (a test holds the two to the same answers).
+ */
+export function verifyPractice(pkg) {
+  const fail = (reason) => ({ verified: false, reason });
+  const { record, proposal, chain } = pkg;
+  let recomputed;
+  let proposalHash;
+  try {
+    recomputed = hashRecord(record.body, record.prevHash);
+    proposalHash = sha256Hex(canonicalJson({ title: proposal.title, body: proposal.body, kpis: proposal.kpis }));
+  } catch {
+    return fail('NOT_CANONICAL');
+  }
+  if (recomputed !== record.hash) return fail('RECORD_HASH_MISMATCH');
+  if (record.body.proposalId !== proposal.id) return fail('PROPOSAL_MISMATCH');
+  if (record.body.proposalHash !== proposalHash) return fail('CONTENT_HASH_MISMATCH');
+  if (record.body.outcome !== 'ADOPTED') return fail('NOT_ADOPTED');
+  const first = chain.links[0];
+  if (!first || first.seq !== record.seq || first.hash !== record.hash || first.prevHash !== record.prevHash) return fail('CHAIN_BROKEN');
+  for (let i = 1; i < chain.links.length; i += 1) {
+    if (chain.links[i].seq !== chain.links[i - 1].seq + 1 || chain.links[i].prevHash !== chain.links[i - 1].hash) return fail('CHAIN_BROKEN');
+  }
+  if (chain.links[chain.links.length - 1].hash !== chain.headHash) return fail('HEAD_MISMATCH');
+  return { verified: true, reason: null };
+}
+
 function main(argv) {
   const file = argv[2];
   if (!file || argv.includes('--help') || argv.includes('-h')) {
@@ -100,6 +130,23 @@ function main(argv) {
       return 1;
     }
     console.log(`OK: final minutes, content hash ${actual}`);
+    return 0;
+  }
+
+  if (data && typeof data === 'object' && data.format === 'yoriai.practice/1') {
+    let result;
+    try {
+      result = verifyPractice(data);
+    } catch (e) {
+      console.log(`BROKEN: not a complete practice package (${e.message})`);
+      return 1;
+    }
+    if (!result.verified) {
+      console.log(`BROKEN: ${result.reason}`);
+      return 1;
+    }
+    console.log(`OK: practice package, record seq ${data.record.seq} hash ${data.record.hash} decided this proposal and leads to head ${data.chain.headHash}` +
+      ' (compare the head with the source process\'s records.json)');
     return 0;
   }
 

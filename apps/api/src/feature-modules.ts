@@ -14,6 +14,7 @@ import { ExportModule } from './modules/export/export.module';
 import { SessionModule } from './modules/session/session.module';
 import { InvitationModule } from './modules/invitation/invitation.module';
 import { ThemeModule } from './modules/theme/theme.module';
+import { DeliveryModule } from './modules/delivery/delivery.module';
 
 /** Feature modules (one folder per aggregate under modules/). */
-export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, SessionModule, ProcessModule, InvitationModule, ProposalModule, CommentModule, RecordModule, VotingModule, MeetingModule, RealtimeModule, MinutesModule, ExportModule, AnalyticsModule, ThemeModule];
+export const FEATURE_MODULES = [DatabaseModule, AuditModule, ParticipantModule, SessionModule, ProcessModule, InvitationModule, ProposalModule, CommentModule, RecordModule, VotingModule, MeetingModule, RealtimeModule, MinutesModule, ExportModule, AnalyticsModule, ThemeModule, DeliveryModule];

@@ -45,12 +45,15 @@ describe('the demo workshop (「みなと川市」)', () => {
     await live.getByText('いまの議題：④ デジタル：オンデマンド交通').waitFor();
     await laptop.screenshot(page, 'process');
 
-    // The decided proposal's record, verified, with its dissent answered and the minutes draft.
+    // The decided proposal's record and its revised plan's (demo-delivery.ts), verified, with its dissent answered and the minutes draft.
     await page.getByRole('link', { name: '事務局デスク' }).click();
-    await page.getByTestId('chain-badge').filter({ hasText: '検証済み ✓（1件の記録）' }).waitFor();
+    await page.getByTestId('chain-badge').filter({ hasText: '検証済み ✓（2件の記録）' }).waitFor();
     const record = page.getByTestId('record').filter({ hasText: '円卓会議を常設' });
     await record.getByText('採択', { exact: true }).waitFor();
+    // The revised plan's record is the newest, so it is the one open at first: open the original.
+    await record.locator('summary').first().click();
     await record.getByText('事務局の回答：').waitFor();
+    await page.getByTestId('record').filter({ hasText: '円卓会議 2年目の計画見直し' }).getByText('採択', { exact: true }).waitFor();
     await page.getByTestId('minutes').getByLabel('議事概要').waitFor();
     await laptop.screenshot(page, 'demo-desk');
 

@@ -21,6 +21,11 @@ export const ACTIONS = [
   'record.respond',
   'record.correct',
   'actionItem.manage',
+  'kpi.measure',
+  'plan.revise',
+  'progress.publish',
+  'practice.export',
+  'practice.import',
   'meeting.manage',
   'minutes.edit',
   'export.download',
@@ -54,6 +59,16 @@ export const PERMISSIONS: Readonly<Record<Action, ReadonlyArray<Role>>> = {
   'record.respond': [O, F, S],
   'record.correct': [O, S],
   'actionItem.manage': [O, F, S],
+  // Members of the sector that owns a roadmap item may also measure its KPI and report its
+  // progress (checked in DeliveryService, docs/permissions.md § exceptions).
+  'kpi.measure': [O, F, S],
+  // A revised plan is a new proposal put to a new vote; its record names the one it revises.
+  'plan.revise': [O, F, S],
+  // Only the organiser publishes the process's progress to people outside it.
+  'progress.publish': [O],
+  // What leaves the process as open data, and what comes in as a template, is curated.
+  'practice.export': [O, S],
+  'practice.import': [O, S],
   'meeting.manage': [O, F],
   'minutes.edit': [O, S],
   'export.download': [O, F, S, P, V],

@@ -66,6 +66,41 @@ export interface MeetingStatePayload {
   attendanceTotal: number;
 }
 
+/**
+ * A roadmap milestone changed (delivery): the whole item as it now is, so a screen can update its row
+ * without a refetch. Owner organisation and sector only — never a person's name.
+ */
+export interface ActionItemPayload {
+  id: string;
+  recordId: string;
+  proposalId: string;
+  title: string;
+  status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'DELAYED' | 'DROPPED';
+  progress: number;
+  startDate: string | null;
+  dueDate: string | null;
+  statusReason: string | null;
+  ownerOrganization: string | null;
+  ownerSector: Sector | null;
+  kpiId: string | null;
+  late: boolean;
+}
+
+/** A KPI measurement was recorded; a correction is a new measurement for the same date (the older one stays in the history). */
+export interface KpiMeasurementPayload {
+  id: string;
+  kpiId: string;
+  proposalId: string;
+  value: number;
+  measuredAt: string;
+  source: string | null;
+  note: string | null;
+  sector: Sector | null;
+  createdAt: string;
+  /** The earlier entry for the same date that this one corrects, if any. */
+  supersedesId: string | null;
+}
+
 export type ProposalEvent = RoomEnvelope & { proposal: ProposalSummary };
 export type CommentEvent = RoomEnvelope & { comment: CommentPayload };
 export type VoteTallyEvent = RoomEnvelope & VoteTallyPayload;
@@ -73,6 +108,8 @@ export type VotingOpenedEvent = RoomEnvelope & { proposalId: string; roundId: st
 export type VotingClosedEvent = RoomEnvelope & { proposalId: string; roundId: string; recordId: string; outcome: string };
 export type MeetingStateEvent = RoomEnvelope & MeetingStatePayload;
 export type RecordCreatedEvent = RoomEnvelope & { recordId: string; proposalId: string; outcome: string; hash: string };
+export type ActionItemUpdatedEvent = RoomEnvelope & { actionItem: ActionItemPayload };
+export type KpiMeasuredEvent = RoomEnvelope & { measurement: KpiMeasurementPayload };
 
 /**
  * Sent to every socket of a node (not a room event, no seq) when events may have been lost for all
@@ -93,6 +130,8 @@ export interface RoomEvents {
   'voting.closed': (e: VotingClosedEvent) => void;
   'meeting.state': (e: MeetingStateEvent) => void;
   'record.created': (e: RecordCreatedEvent) => void;
+  'actionItem.updated': (e: ActionItemUpdatedEvent) => void;
+  'kpi.measured': (e: KpiMeasuredEvent) => void;
 }
 
 /** A room this socket followed may no longer be followed (removed from the process, role changed). */
@@ -131,6 +170,8 @@ export const ROOM_EVENT_NAMES: ReadonlyArray<ServerEventName> = [
   'voting.closed',
   'meeting.state',
   'record.created',
+  'actionItem.updated',
+  'kpi.measured',
 ];
 export const RESYNC_EVENT = 'live.resync';
 export const DENIED_EVENT = 'live.denied';

@@ -21,6 +21,7 @@ import { MembershipRemovalEntity } from '../modules/process/membership-removal.e
 import { SessionEntity } from '../modules/session/session.entity';
 import { AdmissionRequestEntity } from '../modules/meeting/admission-request.entity';
 import { ThemeEditEntity } from '../modules/theme/theme-edit.entity';
+import { KpiMeasurementEntity } from '../modules/delivery/kpi-measurement.entity';
 
 export const ENTITIES = [
   ParticipantEntity,
@@ -46,4 +47,5 @@ export const ENTITIES = [
   InvitationEntity,
   AdmissionRequestEntity,
   ThemeEditEntity,
+  KpiMeasurementEntity,
 ];

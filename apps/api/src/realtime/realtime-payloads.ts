@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sector } from '@yoriai/domain';
-import type { CommentPayload, MeetingStatePayload, ProposalSummary, VoteTallyPayload } from '@yoriai/realtime-contract';
+import type { ActionItemPayload, CommentPayload, KpiMeasurementPayload, MeetingStatePayload, ProposalSummary, VoteTallyPayload } from '@yoriai/realtime-contract';
 import { DataSource } from 'typeorm';
 import { TallyService } from '../modules/voting/tally.service';
+import { actionItemPayload, measurementPayload } from '../modules/delivery/delivery-payloads';
 
 /**
  * Reads what a room event carries, AFTER the change committed (the bus publishes after COMMIT), so
@@ -113,5 +114,13 @@ export class RealtimePayloads {
       attendance,
       attendanceTotal: total,
     };
+  }
+
+  actionItem(actionItemId: string): Promise<ActionItemPayload | null> {
+    return actionItemPayload(this.dataSource.manager, actionItemId);
+  }
+
+  measurement(measurementId: string): Promise<KpiMeasurementPayload | null> {
+    return measurementPayload(this.dataSource.manager, measurementId);
   }
 }

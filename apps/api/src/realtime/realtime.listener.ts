@@ -22,6 +22,7 @@ export const MEETING_STATE_WINDOW_MS = 200;
  * | voting.opened / voting.closed         | proposal, process                       |
  * | record.created                        | proposal, process                       |
  * | meeting.state (coalesced)             | meeting, process                        |
+ * | actionItem.updated / kpi.measured     | proposal, process                       |
  *
  * Comments stay in their proposal's room: they are the busiest stream, and only a page showing the
  * proposal displays them. Tallies also go to the process room, where the projector ranks proposals.
@@ -90,6 +91,16 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
       case 'meeting.state':
         this.meetings.trigger(e.meetingId);
         return;
+      case 'actionItem.updated': {
+        const actionItem = await this.payloads.actionItem(e.actionItemId);
+        if (actionItem) await this.toRooms([room.proposal(e.proposalId), room.process(e.processId)], (r) => this.live.emitToRoom(r, 'actionItem.updated', { actionItem }));
+        return;
+      }
+      case 'kpi.measured': {
+        const measurement = await this.payloads.measurement(e.measurementId);
+        if (measurement) await this.toRooms([room.proposal(e.proposalId), room.process(e.processId)], (r) => this.live.emitToRoom(r, 'kpi.measured', { measurement }));
+        return;
+      }
       case 'admission.changed':
         // To the person at the door, on whichever node holds their connections; the console re-reads
         // its pending list from meeting.state (emitted alongside).

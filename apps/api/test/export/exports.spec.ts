@@ -105,7 +105,7 @@ describe('exports: minutes (md, docx, pdf, json), votes.csv, records.json', () =
       expect(md).toContain('- **反対 / 労働団体 / LABOUR 投票者1**: ');
       expect(md).toContain('**回答（主催 一郎、');
       expect(md).toContain('夜間照明を増設し、巡回を行います。');
-      expect(md).toContain('| 候補地の調査 | テレワーク拠点「森のオフィス」の整備 | 北秋田市 総合政策課 / 行政 | 2027年3月31日 | 候補地3か所の比較表 | 未完了 |');
+      expect(md).toContain('| 候補地の調査 | テレワーク拠点「森のオフィス」の整備 | 北秋田市 総合政策課 / 行政 | 2027年3月31日 | 候補地3か所の比較表 | 予定 |');
       expect(md).toContain('**合意記録チェーンの検証**: 正常（2 件の記録を検証）');
     });
 

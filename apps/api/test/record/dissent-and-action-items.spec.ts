@@ -110,7 +110,7 @@ describe('the dissent register, action items and the audit log', () => {
         i: { recordId: record.id, title: '受け入れ企業向け説明会を開く 🏢', ownerOrganization: '北秋田商工会', ownerSector: 'INDUSTRY', dueDate: '2026-06-30', kpi: '参加企業 20社以上' },
       })
     ).addActionItem;
-    expect(item).toMatchObject({ recordId: record.id, status: 'OPEN', dueDate: '2026-06-30', ownerSector: 'INDUSTRY', ownerOrganization: '北秋田商工会', kpi: '参加企業 20社以上' });
+    expect(item).toMatchObject({ recordId: record.id, status: 'PLANNED', dueDate: '2026-06-30', ownerSector: 'INDUSTRY', ownerOrganization: '北秋田商工会', kpi: '参加企業 20社以上' });
     await facilitator.client.ok(ADD_ITEM, { i: { recordId: record.id, title: '交通費補助の制度設計' } });
 
     const done = (await p.organizer.client.ok<{ updateActionItem: Record<string, unknown> }>(UPDATE_ITEM, { i: { id: item.id, status: 'DONE', kpi: null, dueDate: '2026-07-15' } })).updateActionItem;
@@ -119,14 +119,14 @@ describe('the dissent register, action items and the audit log', () => {
     const seen = (await observer.client.ok<{ consensusRecord: TestRecord }>(CONSENSUS_RECORD, { id: record.id })).consensusRecord;
     expect(seen.actionItems.map((a) => [a.title, a.status])).toEqual([
       ['受け入れ企業向け説明会を開く 🏢', 'DONE'],
-      ['交通費補助の制度設計', 'OPEN'],
+      ['交通費補助の制度設計', 'PLANNED'],
     ]);
     expect(seen.hash).toBe(hashBefore);
     expect(await verifyChain(observer.client, p.id)).toMatchObject({ valid: true });
 
     const audit = (await p.organizer.client.ok<{ auditLog: AuditEntry[] }>(AUDIT, { id: p.id, first: 3 })).auditLog;
     expect(audit[0]).toMatchObject({ action: 'actionItem.update', targetType: 'action_item', targetId: item.id, actorName: '主催 一郎' });
-    expect(JSON.parse(audit[0].data)).toMatchObject({ before: { status: 'OPEN', kpi: '参加企業 20社以上' }, after: { status: 'DONE', kpi: null } });
+    expect(JSON.parse(audit[0].data)).toMatchObject({ before: { status: 'PLANNED', kpi: '参加企業 20社以上' }, after: { status: 'DONE', kpi: null } });
   });
 
   it('refuses action items from participants and observers, and bad fields; writes nothing', async () => {

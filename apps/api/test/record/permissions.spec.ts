@@ -25,6 +25,18 @@ interface Cell<T> {
   refusal?: string;
 }
 
+const HASH = 'a'.repeat(64);
+/** Well-formed, but its hashes prove nothing: it imports as an unverified template. */
+const UNVERIFIED_PACKAGE = {
+  format: 'yoriai.practice/1',
+  exportedAt: '2026-12-01T00:00:00.000Z',
+  source: { processId: '00000000-0000-4000-8000-000000000001', processTitle: '他所の協議会', region: null, pillar: null },
+  proposal: { id: '00000000-0000-4000-8000-000000000002', version: 1, title: '他所の好事例', body: '本文', kpis: [], contentHash: HASH },
+  record: { id: '00000000-0000-4000-8000-000000000003', seq: 1, prevHash: null, hash: HASH, decidedAt: '2026-11-01T00:00:00.000Z', body: {} },
+  chain: { length: 1, headHash: HASH, links: [{ seq: 1, prevHash: null, hash: HASH }] },
+  progress: { kpis: [], roadmap: [] },
+};
+
 const TABLE_FILE = path.join(__dirname, '../../../../docs/permissions.md');
 const COLUMN: Record<Role, number> = { ORGANIZER: 0, FACILITATOR: 1, SECRETARIAT: 2, PARTICIPANT: 3, OBSERVER: 4 };
 
@@ -40,6 +52,8 @@ describe('the permission table (docs/permissions.md), cell by cell over GraphQL 
   /** A proposal with an open round, and a record with a dissent item, shared by the cells that only add to them. */
   let votingOn: string;
   let record: TestRecord;
+  /** An ADOPTED record (its proposal's first KPI is tracked). */
+  let adopted: TestRecord;
 
   const gql = async (client: GqlClient, query: string, variables: Record<string, unknown>): Promise<Outcome> => {
     const r = await client.raw(query, variables);
@@ -176,6 +190,31 @@ describe('the permission table (docs/permissions.md), cell by cell over GraphQL 
       prepare: freshTheme,
       attempt: (c, id) => gql(c, 'mutation($id: ID!) { renameTheme(themeId: $id, label: "交通の論点") { id } }', { id }),
     },
+    {
+      action: 'kpi.measure',
+      operation: 'recordKpiMeasurement',
+      prepare: async () => `${adopted.proposalId}:1`,
+      attempt: (c, kpiId) => gql(c, 'mutation($i: RecordKpiMeasurementInput!) { recordKpiMeasurement(input: $i) { id } }', { i: { kpiId, value: 3, measuredAt: '2026-01-15' } }),
+    },
+    {
+      action: 'plan.revise',
+      operation: 'reviseDecision',
+      prepare: async () => adopted.id,
+      attempt: (c, id) => gql(c, 'mutation($i: ReviseDecisionInput!) { reviseDecision(input: $i) { id } }', { i: { recordId: id, reason: '計画を見直す' } }),
+    },
+    {
+      action: 'progress.publish',
+      operation: 'updateDeliverySettings',
+      prepare: async () => p.id,
+      attempt: (c, id) => gql(c, 'mutation($i: UpdateDeliverySettingsInput!) { updateDeliverySettings(input: $i) { id } }', { i: { processId: id, region: '秋田県北秋田市' } }),
+    },
+    { action: 'practice.export', operation: 'GET /api/records/:id/practice.json', prepare: async () => adopted.id, attempt: (c, id) => http(c, `/api/records/${id as string}/practice.json`) },
+    {
+      action: 'practice.import',
+      operation: 'importPractice',
+      prepare: async () => p.id,
+      attempt: (c, id) => gql(c, 'mutation($p: ID!, $pkg: JSON!) { importPractice(processId: $p, package: $pkg) { id } }', { p: id, pkg: UNVERIFIED_PACKAGE }),
+    },
     { action: 'export.download', operation: 'GET /api/processes/:id/votes.csv', prepare: async () => p.id, attempt: (c, id) => http(c, `/api/processes/${id as string}/votes.csv`) },
   ];
 
@@ -196,6 +235,10 @@ describe('the permission table (docs/permissions.md), cell by cell over GraphQL 
     votingOn = await freshProposal();
     await openVoting(organizer(), votingOn);
     record = await freshRecord();
+    const decided = await freshProposal();
+    await openVoting(organizer(), decided, { rule: 'MAJORITY' });
+    await castVote(author.client, decided, 'AGREE');
+    adopted = await closeVoting(organizer(), decided);
   }, 60_000);
   afterAll(() => server.close());
 

@@ -8,6 +8,7 @@ export interface KpiFields {
   baseline?: string | null;
   target: string;
   deadline?: string | null;
+  unit?: string | null;
 }
 
 export interface TestProposal {

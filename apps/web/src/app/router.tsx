@@ -36,6 +36,8 @@ export function createRouter() {
           path: 'p/:processId/analytics',
           lazy: async () => ({ Component: (await import('../features/analytics/pages/analytics-page')).AnalyticsPage }),
         },
+        { path: 'p/:processId/delivery', lazy: async () => ({ Component: (await import('../features/delivery/pages/delivery-page')).DeliveryPage }) },
+        { path: 'p/:processId/progress', lazy: async () => ({ Component: (await import('../features/delivery/pages/public-progress-page')).PublicProgressPage }) },
         { path: 'p/:processId/desk', lazy: async () => ({ Component: (await import('../features/desk/pages/desk-page')).DeskPage }) },
         {
           path: 'p/:processId/settings',

@@ -1,2 +1,3 @@
 export * from './roadmap';
 export * from './kpi';
+export * from './practice';

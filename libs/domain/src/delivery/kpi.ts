@@ -74,3 +74,21 @@ export function kpiReached(kpi: KpiTargets, latest: number | null): boolean {
 export function kpiLate(kpi: KpiTargets, latest: number | null, today: string): boolean {
   return kpi.deadline != null && kpi.deadline < today && !kpiReached(kpi, latest);
 }
+
+/**
+ * A tracked KPI's id: the proposal's id and the KPI's place in its list ('<uuid>:<n>', n from 1).
+ * KPIs are text inside the hashed proposal version, so they carry no id of their own; a decided
+ * (ADOPTED) proposal can no longer be amended, so the place of each KPI is fixed for good.
+ */
+export function kpiIdOf(proposalId: string, index: number): string {
+  return `${proposalId}:${index + 1}`;
+}
+
+const KPI_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([1-9]\d?)$/i;
+
+/** The proposal id and 0-based index of a KPI id, or null when it is not one. */
+export function parseKpiId(id: unknown): { proposalId: string; index: number } | null {
+  if (typeof id !== 'string') return null;
+  const m = KPI_ID.exec(id);
+  return m ? { proposalId: (m[1] as string).toLowerCase(), index: Number(m[2]) - 1 } : null;
+}

@@ -5,7 +5,8 @@ import type { Viewer } from '../../common/auth/viewer';
 import { badInput, Errors, notFound } from '../../common/errors/domain-error';
 import { MinutesService } from '../minutes/minutes.service';
 import { contentDisposition, safeFileName } from './content-disposition';
-import { L, type Lang } from './export-labels';
+import { L } from './export-labels';
+import { exportLanguage } from './export-language';
 import { MinutesExportService, type MinutesFormat } from './minutes-export.service';
 import { ProcessExportService } from './process-export.service';
 
@@ -40,7 +41,7 @@ export class ExportController {
     if (!isFormat(format)) {
       throw notFound('EXPORT_FORMAT_UNKNOWN', '議事録の形式は md・docx・pdf・json のいずれかです。', 'Minutes are available as md, docx, pdf or json.', { format });
     }
-    const language = this.language(lang);
+    const language = exportLanguage(lang);
     const found = await this.minutes.forExport(viewer, id);
     const file = await this.minutesExport.render(found, format, language);
     const draft = found.document.status !== 'FINAL';
@@ -56,7 +57,7 @@ export class ExportController {
   @Get('processes/:id/votes.csv')
   async votes(@Param('id') id: string, @Query('lang') lang: unknown, @Query('history') history: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     const viewer = await this.viewer(req);
-    const language = this.language(lang);
+    const language = exportLanguage(lang);
     if (history !== undefined && history !== '0' && history !== '1') {
       throw badInput('EXPORT_OPTION_INVALID', 'history には 0 か 1 を指定してください。', 'history must be 0 or 1.', { history: String(history) });
     }
@@ -82,12 +83,5 @@ export class ExportController {
     if (error) throw error;
     if (!viewer) throw Errors.signInRequired();
     return viewer;
-  }
-
-  /** Labels are Japanese unless ?lang=en (CONTRACT.md); Accept-Language only picks the language of errors. */
-  private language(lang: unknown): Lang {
-    if (lang === undefined || lang === 'ja') return 'ja';
-    if (lang === 'en') return 'en';
-    throw badInput('EXPORT_LANGUAGE_UNSUPPORTED', 'lang には ja か en を指定してください。', 'lang must be ja or en.', { lang: String(lang) });
   }
 }

@@ -1,6 +1,7 @@
 import { formatPercent } from '@yoriai/domain';
 import type { Bilingual, MinutesAgendaItem, MinutesAnalytics, MinutesDecision, MinutesDocument, MinutesKpi, MinutesProposal } from '../minutes/minutes-document';
 import { formatDate, formatDateTime } from '../minutes/minutes-time';
+import { progressBlocks } from '../delivery/minutes-progress';
 import { L, type Lang } from './export-labels';
 
 /**
@@ -268,6 +269,7 @@ export function outlineMinutes(doc: MinutesDocument, ctx: RenderContext): Block[
     blocks.push({ kind: 'text', text: L.offAgendaExplain[lang], muted: true });
     for (const p of offAgenda) blocks.push(...proposalBlocks(p, lang));
   }
+  blocks.push(...progressBlocks(doc.progress, lang));
   if (doc.analytics) blocks.push(...analyticsBlocks(doc.analytics, lang));
 
   const decisions = [...doc.agenda.flatMap((a) => a.proposals), ...offAgenda].flatMap((p) => p.decisions.map((d) => ({ p, d })));

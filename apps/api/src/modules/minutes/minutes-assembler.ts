@@ -1,4 +1,5 @@
 import {
+  ACTION_ITEM_STATUS_LABELS,
   BALLOT_LABELS,
   CHOICE_LABELS,
   contentHash,
@@ -11,6 +12,7 @@ import {
   isVoteChoice,
   mergeSmallSectors,
   OUTCOME_LABELS,
+  readActionItemStatus,
   RULE_LABELS,
   SECTOR_LABELS,
   sectorIndex,
@@ -62,8 +64,6 @@ const sectorOf = (s: unknown): Sector | null => (isSector(s) ? s : null);
 const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
 const num = (x: unknown, fallback = 0): number => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
 const ref = (r: ConsensusRecordEntity | undefined) => (r ? { recordId: r.id, seq: r.seq } : null);
-const DONE = { ja: '完了', en: 'Done' };
-const OPEN = { ja: '未完了', en: 'Open' };
 const MERGED = { ja: '（統合）', en: ' (merged)' };
 
 function person(row: PersonRow | undefined): MinutesPerson | null {
@@ -178,8 +178,8 @@ function decisionOf(record: ConsensusRecordEntity, source: MinutesSource): Minut
         ownerSectorLabel: ownerSector ? label(SECTOR_LABELS[ownerSector]) : null,
         dueDate: a.dueDate,
         kpi: a.kpi,
-        status: a.status === 'DONE' ? 'DONE' : 'OPEN',
-        statusLabel: a.status === 'DONE' ? DONE : OPEN,
+        status: readActionItemStatus(a.status),
+        statusLabel: label(ACTION_ITEM_STATUS_LABELS[readActionItemStatus(a.status)]),
       };
     });
   const tally = tallyOf(body.tally, ballot === 'SECRET');

@@ -1,4 +1,4 @@
-import type { Ballot, DecisionRule, MeetingStatus, MinutesStatus, Outcome, ProposalStatus, Sector, Stance, VoteChoice } from '@yoriai/domain';
+import type { ActionItemStatus, Ballot, DecisionRule, MeetingStatus, MinutesStatus, Outcome, ProposalStatus, Sector, Stance, VoteChoice } from '@yoriai/domain';
 
 /**
  * The minutes (議事録) of one meeting as plain, JSON-serialisable data: the single source that every
@@ -130,7 +130,8 @@ export interface MinutesActionItem {
   /** YYYY-MM-DD */
   dueDate: string | null;
   kpi: string | null;
-  status: 'OPEN' | 'DONE';
+  /** Roadmap status; documents frozen before the roadmap existed say OPEN (read as PLANNED). */
+  status: ActionItemStatus | 'OPEN';
   statusLabel: Bilingual;
 }
 
@@ -249,6 +250,40 @@ export interface MinutesChainCheck {
   headHash: string | null;
 }
 
+export interface MinutesProgressItem {
+  proposal: string;
+  title: string;
+  owner: string | null;
+  ownerSectorLabel: Bilingual | null;
+  startDate: string | null;
+  dueDate: string | null;
+  statusLabel: Bilingual;
+  progress: number;
+  late: boolean;
+  reason: string | null;
+}
+
+export interface MinutesProgressKpi {
+  proposal: string;
+  indicator: string;
+  baseline: string | null;
+  target: string;
+  deadline: string | null;
+  unit: string | null;
+  latest: { value: number; measuredAt: string } | null;
+  /** 0–1, rounded to 4 decimals; null without numbers. */
+  progress: number | null;
+  reached: boolean;
+  late: boolean;
+}
+
+export interface MinutesProgress {
+  /** YYYY-MM-DD in Japan: what "late" was measured against. */
+  asOf: string;
+  items: MinutesProgressItem[];
+  kpis: MinutesProgressKpi[];
+}
+
 export interface MinutesDocument {
   kind: typeof MINUTES_KIND;
   /** 2 since the analytics section; frozen version-1 documents lack it. */
@@ -279,6 +314,12 @@ export interface MinutesDocument {
   offAgenda?: MinutesProposal[];
   /** The secretariat's summary of the whole meeting, as written. */
   summary: string;
+  /**
+   * 進捗状況: the roadmap and KPIs of the process's decisions as they stood when the document was
+   * built (delivery/minutes-progress.ts). Absent from documents frozen before this section existed
+   * and from processes with no decision yet.
+   */
+  progress?: MinutesProgress;
   /** Cross-sector analytics of the meeting (docs/analytics.md). Absent from schemaVersion 1 documents. */
   analytics?: MinutesAnalytics;
   footer: {

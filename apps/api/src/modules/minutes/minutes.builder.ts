@@ -6,6 +6,7 @@ import { AnalyticsService } from '../analytics/analytics.service';
 import { assembleMinutes, type AssembleOptions } from './minutes-assembler';
 import type { MinutesDocument } from './minutes-document';
 import { loadMinutesSource } from './minutes-source';
+import { minutesProgress } from '../delivery/minutes-progress';
 
 /** contentHash of a minutes document: sha256(canonicalJson(document)), lowercase hex. */
 export function minutesContentHash(document: MinutesDocument | Record<string, unknown>): string {
@@ -35,7 +36,8 @@ export class MinutesBuilder {
       if (!source) return null;
       // Read in the same snapshot, so the missing voices agree with the votes in the document.
       const missingVoices = await this.analytics.meetingMissingVoices(meetingId, m);
-      return assembleMinutes(
+      const progress = await minutesProgress(m, source.process.id, source.meeting.endedAt);
+      const doc = assembleMinutes(
         source,
         {
           status: options.status ?? 'DRAFT',
@@ -45,6 +47,7 @@ export class MinutesBuilder {
         },
         { missingVoices },
       );
+      return progress ? { ...doc, progress } : doc;
     };
     if (em) return run(em);
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {

@@ -25,6 +25,14 @@ export class ProcessEntity {
   @Column({ type: 'jsonb', nullable: true })
   representationTargets: Record<string, number> | null;
 
+  /** The organiser's switch for the public read-only progress page (/p/:id/progress); off by default. */
+  @Column({ type: 'boolean', default: false })
+  progressPublic: boolean;
+
+  /** The region the process serves (e.g. 「秋田県北秋田市」), named as the source of shared practice. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  region: string | null;
+
   /** Last consensus-record seq; the row is locked while a record is appended so the chain stays linear. */
   @Column({ type: 'int', default: 0 })
   recordSeq: number;

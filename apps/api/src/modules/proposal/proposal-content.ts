@@ -13,7 +13,9 @@ export function normalizeKpis(input: ReadonlyArray<KpiInput> | null | undefined)
     if (!indicator || !target) {
       throw badInput('KPI_INCOMPLETE', `KPI ${i + 1} の指標と目標値は空にできません。`, `KPI ${i + 1}: indicator and target may not be blank.`, { index: i });
     }
-    return { indicator, baseline: k.baseline?.trim() || null, target, deadline: k.deadline ?? null };
+    const unit = k.unit?.trim();
+    // The unit is left out when absent, so KPIs written without one keep the content hash they had.
+    return { indicator, baseline: k.baseline?.trim() || null, target, deadline: k.deadline ?? null, ...(unit ? { unit } : {}) };
   });
 }
 

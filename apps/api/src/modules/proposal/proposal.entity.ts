@@ -8,6 +8,22 @@ export interface Kpi {
   baseline?: string | null;
   target: string;
   deadline?: string | null;
+  /** Unit of the KPI's numbers (人, 件, %); absent from KPIs written without one (the content hash omits it then). */
+  unit?: string;
+}
+
+/** Where an imported template came from (横展開, importPractice). */
+export interface ProposalProvenance {
+  sourceProcess: string;
+  sourceProcessTitle: string;
+  region: string | null;
+  recordId: string;
+  recordHash: string;
+  headHash: string;
+  verified: boolean;
+  /** Why verification failed (libs/domain PracticeCheck); null when verified. */
+  verifyReason: string | null;
+  importedAt: string;
 }
 
 /** The current state of a proposal; every version (amendment) is kept in proposal_version. */
@@ -53,6 +69,14 @@ export class ProposalEntity {
 
   @Column({ type: 'int', default: 1 })
   version: number;
+
+  /** A revised plan: the consensus record it revises (its own record will name it in the hashed body). */
+  @Column({ type: 'uuid', nullable: true })
+  revisesRecordId: string | null;
+
+  /** An imported template (横展開): where it came from and whether its record verified. */
+  @Column({ type: 'jsonb', nullable: true })
+  provenance: ProposalProvenance | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   clientRequestId: string | null;

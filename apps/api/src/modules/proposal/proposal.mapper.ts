@@ -1,4 +1,4 @@
-import type { ProposalStatus } from '@yoriai/domain';
+import { kpiIdOf, type ProposalStatus } from '@yoriai/domain';
 import { QueryFailedError } from 'typeorm';
 import type { ParticipantEntity } from '../participant/participant.entity';
 import { ParticipantKind, ParticipantModel } from '../participant/participant.model';
@@ -7,7 +7,16 @@ import type { ProposalVersionEntity } from './proposal-version.entity';
 import type { Kpi, ProposalEntity } from './proposal.entity';
 import type { KpiModel, ProposalModel, ProposalVersionModel } from './proposal.model';
 
-export const toKpiModel = (k: Kpi): KpiModel => ({ indicator: k.indicator, baseline: k.baseline ?? null, target: k.target, deadline: k.deadline ?? null });
+/** A KPI with its tracking id (libs/domain kpiIdOf: the proposal and the KPI's place in the list). */
+export const toKpiModel = (k: Kpi, proposalId: string, index: number): KpiModel => ({
+  id: kpiIdOf(proposalId, index),
+  proposalId,
+  indicator: k.indicator,
+  baseline: k.baseline ?? null,
+  target: k.target,
+  deadline: k.deadline ?? null,
+  unit: k.unit ?? null,
+});
 
 export const toProposalModel = (p: ProposalEntity): ProposalModel => ({
   id: p.id,
@@ -16,7 +25,7 @@ export const toProposalModel = (p: ProposalEntity): ProposalModel => ({
   authorId: p.authorId,
   title: p.title,
   body: p.body,
-  kpis: p.kpis.map(toKpiModel),
+  kpis: p.kpis.map((k, i) => toKpiModel(k, p.id, i)),
   status: p.status as ProposalStatus,
   version: p.version,
   createdAt: p.createdAt,
@@ -27,7 +36,7 @@ export const toVersionModel = (v: ProposalVersionEntity): ProposalVersionModel =
   version: v.version,
   title: v.title,
   body: v.body,
-  kpis: v.kpis.map(toKpiModel),
+  kpis: v.kpis.map((k, i) => toKpiModel(k, v.proposalId, i)),
   contentHash: v.contentHash,
   authorId: v.authorId,
   note: v.note,

@@ -4,6 +4,11 @@ import { ProposalStatusEnum } from '../../common/graphql/enums';
 
 @ObjectType('Kpi', { description: 'A quantitative target of a proposal (the policy insists on KPIs)' })
 export class KpiModel {
+  @Field(() => ID, { description: "Tracking id: '<proposal id>:<n>' (the n-th KPI of the proposal)" })
+  id: string;
+
+  proposalId: string;
+
   @Field()
   indicator: string;
 
@@ -15,6 +20,11 @@ export class KpiModel {
 
   @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD)' })
   deadline: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unit of the numbers (人, 件, %); null when the KPI was written without one' })
+  unit: string | null;
+
+  // measurements (and progress figures) are resolved by the delivery module.
 }
 
 @ObjectType('ProposalVersion', { description: 'One kept version of a proposal; amendments after OPEN add a version' })

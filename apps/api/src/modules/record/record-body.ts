@@ -65,6 +65,8 @@ export interface RecordBody {
   seq: number;
   supersedesId: string | null;
   correction: RecordCorrection | null;
+  /** A revised plan or a re-vote: the record it revises (absent from first decisions). */
+  revises?: { recordId: string; seq: number; hash: string };
 }
 
 export function toRecordReasons(reasons: ReadonlyArray<DecisionReason>): RecordReason[] {

@@ -11,10 +11,16 @@ export enum DissentKind {
 registerEnumType(DissentKind, { name: 'DissentKind', description: 'A DISAGREE/BLOCK vote, or a CONCERN comment' });
 
 export enum ActionItemStatus {
-  OPEN = 'OPEN',
+  PLANNED = 'PLANNED',
+  IN_PROGRESS = 'IN_PROGRESS',
   DONE = 'DONE',
+  DELAYED = 'DELAYED',
+  DROPPED = 'DROPPED',
 }
-registerEnumType(ActionItemStatus, { name: 'ActionItemStatus' });
+registerEnumType(ActionItemStatus, {
+  name: 'ActionItemStatus',
+  description: 'A roadmap milestone (工程表): 予定 · 実施中 · 完了 · 遅延 · 中止. Items written as OPEN read as PLANNED.',
+});
 
 @ObjectType('DecisionReason', { description: 'One line of why the rule gave its outcome' })
 export class DecisionReasonModel {
@@ -89,6 +95,24 @@ export class ActionItemModel {
 
   @Field(() => ActionItemStatus)
   status: ActionItemStatus;
+
+  @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD)' })
+  startDate: string | null;
+
+  @Field(() => Int, { description: '0–100 (DONE is 100)' })
+  progress: number;
+
+  @Field(() => String, { nullable: true, description: 'Why it is DELAYED or DROPPED (or was reopened)' })
+  statusReason: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The tracked KPI this milestone serves (Kpi.id)' })
+  kpiId: string | null;
+
+  @Field(() => Boolean, { description: "DELAYED, or past its due date and neither done nor dropped (today in Japan's time)" })
+  late: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  statusChangedAt: Date | null;
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { DecisionRule, Outcome, Sector } from '@yoriai/domain';
+import { isLate, readActionItemStatus, todayInJapan, type DecisionRule, type Outcome, type Sector } from '@yoriai/domain';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { PageArgs } from '../../common/graphql/paging';
@@ -63,7 +63,13 @@ export const toActionItemModel = (a: ActionItemEntity): ActionItemModel => ({
   ownerSector: a.ownerSector as Sector | null,
   dueDate: a.dueDate,
   kpi: a.kpi,
-  status: a.status as ActionItemStatus,
+  status: readActionItemStatus(a.status) as ActionItemStatus,
+  startDate: a.startDate,
+  progress: a.progress,
+  statusReason: a.statusReason,
+  kpiId: a.kpiId,
+  late: isLate({ status: readActionItemStatus(a.status), dueDate: a.dueDate }, todayInJapan()),
+  statusChangedAt: a.statusChangedAt,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
 });
@@ -100,7 +106,7 @@ export class RecordResolver {
     return toActionItemModel(await this.items.add(requireViewer(ctx), input));
   }
 
-  @Mutation(() => ActionItemModel, { description: 'Changes status (OPEN/DONE) or other fields; omitted fields stay, null clears' })
+  @Mutation(() => ActionItemModel, { description: 'Moves a roadmap milestone (status with a reason for DELAYED/DROPPED, progress 0–100, dates, KPI link) or edits it; omitted fields stay, null clears. Audited and pushed live (actionItem.updated).' })
   async updateActionItem(@Args('input') input: UpdateActionItemInput, @Ctx() ctx: RequestContext): Promise<ActionItemModel> {
     return toActionItemModel(await this.items.update(requireViewer(ctx), input));
   }

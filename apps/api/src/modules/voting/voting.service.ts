@@ -14,6 +14,7 @@ import { collectDissent } from '../record/dissent-collector';
 import { RECORD_FORMAT, redactSecretReasons, toRecordReasons } from '../record/record-body';
 import { RecordChainService } from '../record/record-chain.service';
 import type { OpenVotingInput } from './dto/voting.input';
+import { recordRevision } from '../delivery/record-revision';
 import { ROUND_COLUMNS, RoundRow, SECRET_MIN_VOTERS, shownTally, TallyService, toRoundEntity } from './tally.service';
 import { SECRET_VOTES_AUDIT } from './vote-sql';
 import { VotingRoundEntity } from './voting-round.entity';
@@ -134,6 +135,7 @@ export class VotingService {
         decidedAt: decidedAt.toISOString(),
         supersedesId: null,
         correction: null,
+        ...(await recordRevision(em, proposalId)),
       });
       await em.update(VotingRoundEntity, { id: round.id }, { status: 'CLOSED', closedAt: decidedAt, closedById: viewer.participantId, recordId: record.id });
       const status = statusForOutcome(decision.outcome);

@@ -6,6 +6,7 @@
  * That is why it uses nothing but `fetch` and plain query strings: it must not depend on the
  * browser, on Apollo or on the generated client (apps/web/src/gql), which Node cannot load.
  */
+import { reviewAgendaItem, seedDelivery } from './demo-delivery.ts';
 import { DEMO_DECIDED, DEMO_GUESTS, DEMO_MEETING, DEMO_PAST_MEETING, DEMO_PEOPLE, DEMO_PROCESS, DEMO_PROPOSALS, type DemoComment } from './demo-content.ts';
 
 export interface DemoOptions {
@@ -15,7 +16,7 @@ export interface DemoOptions {
   onProgress?: (step: DemoStep, done: number, total: number) => void;
 }
 
-export type DemoStep = 'accounts' | 'process' | 'members' | 'proposals' | 'comments' | 'decision' | 'meeting' | 'guests' | 'done';
+export type DemoStep = 'accounts' | 'process' | 'members' | 'proposals' | 'comments' | 'decision' | 'delivery' | 'meeting' | 'guests' | 'done';
 
 export interface DemoCredentials {
   role: string;
@@ -32,6 +33,9 @@ export interface DemoResult {
   decidedProposalId: string;
   recordId: string;
   votingProposalId: string;
+  /** 横展開: the second process that imported the decision as a template, and the template. */
+  secondProcessId: string;
+  templateProposalId: string;
   /** Organiser first: the browser signs in with it. */
   credentials: DemoCredentials[];
 }
@@ -105,7 +109,7 @@ function requestId(run: string, key: string): string {
 
 export async function createDemo(options: DemoOptions): Promise<DemoResult> {
   const { baseUrl } = options;
-  const total = 8;
+  const total = 9;
   let done = 0;
   const progress = (step: DemoStep) => options.onProgress?.(step, done++, total);
   const run = randomToken(6);
@@ -236,6 +240,21 @@ export async function createDemo(options: DemoOptions): Promise<DemoResult> {
   await call(END_MEETING, { id: pastId }, facilitator.token);
   await call(SUMMARY, { id: pastId, summary: DEMO_PAST_MEETING.summary }, secretariat.token);
 
+  // 6b. A year of delivery: KPIs measured, roadmap moved, a revised plan re-voted, 横展開 (demo-delivery.ts).
+  progress('delivery');
+  const delivery = await seedDelivery({
+    baseUrl,
+    call,
+    processId,
+    recordId,
+    decidedProposalId: decidedId,
+    organizerToken: organizer.token,
+    secretariatToken: secretariat.token,
+    facilitatorToken: facilitator.token,
+    voterTokens: DEMO_DECIDED.votes.map((v) => who(v.by).token),
+  });
+  const review = await reviewAgendaItem(call, processId, facilitator.token);
+
   // 7. The live workshop: agenda per pillar, started, on the digital item, with voting open.
   progress('meeting');
   const meeting = await call<{ createMeeting: { id: string; agenda: { id: string; position: number }[] } }>(
@@ -246,7 +265,10 @@ export async function createDemo(options: DemoOptions): Promise<DemoResult> {
         title: DEMO_MEETING.title,
         location: DEMO_MEETING.location,
         startsAt: new Date().toISOString(),
-        agenda: DEMO_MEETING.agenda.map((a) => ({ title: a.title, pillarId: pillarAt(a.pillar), proposalIds: a.proposals.map(proposal), plannedMinutes: a.plannedMinutes })),
+        agenda: [
+          ...(review ? [review] : []),
+          ...DEMO_MEETING.agenda.map((a) => ({ title: a.title, pillarId: pillarAt(a.pillar), proposalIds: a.proposals.map(proposal), plannedMinutes: a.plannedMinutes })),
+        ],
       },
     },
     facilitator.token,
@@ -257,7 +279,7 @@ export async function createDemo(options: DemoOptions): Promise<DemoResult> {
   if (!joinCode) throw new DemoSeedError('the started meeting has no join code', 'BAD_DEMO_DATA');
   await attend(joinCode);
   const items = [...meeting.createMeeting.agenda].sort((a, b) => a.position - b.position);
-  const current = items[DEMO_MEETING.currentItem];
+  const current = items[DEMO_MEETING.currentItem + (review ? 1 : 0)];
   if (current) await call(SET_ITEM, { id: meetingId, item: current.id }, facilitator.token);
   const votingId = proposal(DEMO_MEETING.votingProposal);
   await call(OPEN_VOTING, { input: { proposalId: votingId, rule: 'CROSS_SECTOR', ballot: 'OPEN' } }, facilitator.token);
@@ -296,6 +318,8 @@ export async function createDemo(options: DemoOptions): Promise<DemoResult> {
     decidedProposalId: decidedId,
     recordId,
     votingProposalId: votingId,
+    secondProcessId: delivery.secondProcessId,
+    templateProposalId: delivery.templateProposalId,
     credentials,
   };
 }

@@ -32,6 +32,12 @@ export class KpiInput {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true, strictSeparator: true })
   deadline?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unit of the numbers (人, 件, %), up to 20 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  unit?: string | null;
 }
 
 /** How a proposal's KPI list is checked, on creating it and on amending it alike (each KPI in full). */

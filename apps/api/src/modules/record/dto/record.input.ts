@@ -1,7 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { Outcome, Sector } from '@yoriai/domain';
 import { OUTCOMES, SECTORS } from '@yoriai/domain';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OutcomeEnum, SectorEnum } from '../../../common/graphql/enums';
 import { NO_NUL } from '../../voting/dto/voting.input';
 import { ActionItemStatus } from '../record.model';
@@ -85,6 +85,18 @@ abstract class ActionItemDetailsInput {
   @MaxLength(500)
   @Matches(NO_NUL, { message: 'kpi must not contain NUL characters' })
   kpi?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date YYYY-MM-DD, not after the due date' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'startDate must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'startDate must be a real calendar date' })
+  startDate?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A KPI of the decided proposal (Kpi.id) this milestone serves; null unlinks" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  kpiId?: string | null;
 }
 
 @InputType()
@@ -104,14 +116,35 @@ export class AddActionItemInput extends ActionItemDetailsInput {
 /** Omitted fields stay as they are; an explicit null clears an optional field. */
 @InputType()
 export class UpdateActionItemInput extends ActionItemDetailsInput {
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true, description: 'The item (CONTRACT.md); `id` is the older name of the same field' })
+  @IsOptional()
   @IsUUID()
-  id: string;
+  actionItemId?: string | null;
+
+  @Field(() => ID, { nullable: true, deprecationReason: 'Use actionItemId' })
+  @IsOptional()
+  @IsUUID()
+  id?: string | null;
 
   @Field(() => ActionItemStatus, { nullable: true })
   @IsOptional()
-  @IsIn([ActionItemStatus.OPEN, ActionItemStatus.DONE])
+  @IsIn(Object.values(ActionItemStatus))
   status?: ActionItemStatus | null;
+
+  @Field(() => Int, { nullable: true, description: '0–100 (a DONE item is 100)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why: required for DELAYED, DROPPED and reopening a DONE item; 1–2,000 characters' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Matches(NO_NUL, { message: 'reason must not contain NUL characters' })
+  reason?: string | null;
 
   @Field(() => String, { nullable: true, description: '1–200 characters' })
   @IsOptional()

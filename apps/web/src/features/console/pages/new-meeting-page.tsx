@@ -7,6 +7,7 @@ import { PageTitle } from '../../../components/page-title';
 import { ErrorMessage, Loading, NotAvailable } from '../../../components/status';
 import { useLang } from '../../../lib/i18n';
 import { CreateMeetingMutation, NewMeetingContextQuery } from '../api/console';
+import { ProgressReviewSuggestion } from '../components/progress-review-suggestion';
 
 interface ItemDraft {
   key: string;
@@ -110,6 +111,11 @@ export function NewMeetingPage() {
         </div>
         <fieldset className="stack">
           <legend>{t('meeting.agenda')}</legend>
+          <ProgressReviewSuggestion
+            processId={processId}
+            added={items.some((i) => i.key.startsWith('review'))}
+            onAdd={(r) => setItems((all) => [{ ...newItem({ title: r.title, proposalIds: r.proposalIds, plannedMinutes: String(r.plannedMinutes) }), key: 'review' }, ...all])}
+          />
           <div className="row">
             <button type="button" className="btn" onClick={handlePerPillar}>
               {t('meeting.itemPerPillar')}

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import type { Sector } from '@yoriai/domain';
+import { ACTION_ITEM_STATUS_LABELS, type ActionItemStatus, type Sector } from '@yoriai/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SectorName } from '../../../components/chips';
@@ -16,14 +16,12 @@ export interface ActionItemView {
   ownerSector?: Sector | null;
   dueDate?: string | null;
   kpi?: string | null;
-  status: 'OPEN' | 'DONE';
+  status: ActionItemStatus;
 }
 
 function ActionItemRow({ item, canManage }: { item: ActionItemView; canManage: boolean }) {
-  const { t } = useTranslation();
   const { lang } = useLang();
   const [update, { loading, error }] = useMutation(UpdateActionItemMutation, { refetchQueries: [RecordDetailQuery] });
-  const done = item.status === 'DONE';
   return (
     <tr>
       <th scope="row">{item.title}</th>
@@ -38,21 +36,20 @@ function ActionItemRow({ item, canManage }: { item: ActionItemView; canManage: b
       <td>{item.dueDate ? formatIsoDate(item.dueDate, lang) : '—'}</td>
       <td>{item.kpi ?? '—'}</td>
       <td>
-        {canManage ? (
+        {/* Marking done here; every other roadmap change (delays with reasons, progress) is on the roadmap page. */}
+        {canManage && item.status !== 'DONE' && item.status !== 'DROPPED' ? (
           <label className="row">
             <input
               type="checkbox"
               style={{ width: '1.3rem', height: '1.3rem' }}
-              checked={done}
+              checked={false}
               disabled={loading}
-              onChange={(e) => void update({ variables: { input: { id: item.id, status: e.target.checked ? 'DONE' : 'OPEN' } } }).catch(() => null)}
+              onChange={() => void update({ variables: { input: { actionItemId: item.id, status: 'DONE' } } }).catch(() => null)}
             />
-            {done ? t('desk.done') : t('desk.open')}
+            {ACTION_ITEM_STATUS_LABELS[item.status][lang]}
           </label>
-        ) : done ? (
-          t('desk.done')
         ) : (
-          t('desk.open')
+          ACTION_ITEM_STATUS_LABELS[item.status][lang]
         )}
         <ErrorMessage error={error} />
       </td>

@@ -53,6 +53,9 @@ export function ProcessPage() {
           <Link className="btn" to={`/p/${process.id}/analytics`}>
             {t('nav.analytics')}
           </Link>
+          <Link className="btn" to={`/p/${process.id}/delivery`}>
+            {t('nav.delivery')}
+          </Link>
           {can(role, 'minutes.edit') || can(role, 'actionItem.manage') ? (
             <Link className="btn" to={`/p/${process.id}/desk`}>
               {t('nav.desk')}
