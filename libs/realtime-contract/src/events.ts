@@ -66,6 +66,36 @@ export interface MeetingStatePayload {
   attendanceTotal: number;
 }
 
+/** One theme as a live panel shows it (GraphQL `Theme` without the comments themselves). */
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  renamed: boolean;
+  keyPhrases: string[];
+  size: number;
+  /** Sectors with at least 3 authors in the theme (smaller ones are only named, in smallSectors). */
+  sectors: { sector: Sector; count: number; share: number; target: number; underRepresented: boolean }[];
+  smallSectors: Sector[];
+  /** Sectors that commented in scope but not on this theme. */
+  silentSectors: Sector[];
+  stances: { stance: string; count: number }[];
+  bridging: boolean;
+  divide: boolean;
+  /** Comments per sixth of the scope's time span. */
+  trend: number[];
+  /** Read them over GraphQL (`Theme.representatives`): bodies are not broadcast. */
+  representativeIds: string[];
+}
+
+export interface ThemesUpdatedPayload {
+  /** `proposal:<id>`, `meeting:<id>`, `process:<id>` or `pillar:<id>` (a pillar's themes go to its process room). */
+  scope: string;
+  /** Visible comments the themes were built from. */
+  comments: number;
+  /** The whole current list, largest first: the latest event is the truth. */
+  themes: ThemeSummary[];
+}
+
 export type ProposalEvent = RoomEnvelope & { proposal: ProposalSummary };
 export type CommentEvent = RoomEnvelope & { comment: CommentPayload };
 export type VoteTallyEvent = RoomEnvelope & VoteTallyPayload;
@@ -73,6 +103,7 @@ export type VotingOpenedEvent = RoomEnvelope & { proposalId: string; roundId: st
 export type VotingClosedEvent = RoomEnvelope & { proposalId: string; roundId: string; recordId: string; outcome: string };
 export type MeetingStateEvent = RoomEnvelope & MeetingStatePayload;
 export type RecordCreatedEvent = RoomEnvelope & { recordId: string; proposalId: string; outcome: string; hash: string };
+export type ThemesUpdatedEvent = RoomEnvelope & ThemesUpdatedPayload;
 
 /**
  * Sent to every socket of a node (not a room event, no seq) when events may have been lost for all
@@ -93,6 +124,7 @@ export interface RoomEvents {
   'voting.closed': (e: VotingClosedEvent) => void;
   'meeting.state': (e: MeetingStateEvent) => void;
   'record.created': (e: RecordCreatedEvent) => void;
+  'themes.updated': (e: ThemesUpdatedEvent) => void;
 }
 
 /** A room this socket followed may no longer be followed (removed from the process, role changed). */
@@ -131,6 +163,7 @@ export const ROOM_EVENT_NAMES: ReadonlyArray<ServerEventName> = [
   'voting.closed',
   'meeting.state',
   'record.created',
+  'themes.updated',
 ];
 export const RESYNC_EVENT = 'live.resync';
 export const DENIED_EVENT = 'live.denied';

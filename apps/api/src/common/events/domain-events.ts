@@ -10,5 +10,7 @@ export type DomainEvent =
   | { type: 'voting.closed'; processId: string; proposalId: string; roundId: string; recordId: string; outcome: string }
   | { type: 'record.created'; processId: string; proposalId: string; recordId: string; outcome: string; hash: string }
   | { type: 'meeting.state'; processId: string; meetingId: string }
+  /** A facilitator renamed or merged themes of a scope (`proposal:<id>`, `meeting:<id>`, `process:<id>`, `pillar:<id>`). */
+  | { type: 'theme.edited'; processId: string; scope: string }
   /** A guest at the door of a CODE_WITH_APPROVAL meeting asked to be admitted, or was admitted or denied. */
   | { type: 'admission.changed'; processId: string; meetingId: string; participantId: string; status: 'PENDING' | 'ADMITTED' | 'DENIED' };
