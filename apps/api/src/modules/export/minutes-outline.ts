@@ -2,6 +2,7 @@ import { formatPercent } from '@yoriai/domain';
 import type { Bilingual, MinutesAgendaItem, MinutesAnalytics, MinutesDecision, MinutesDocument, MinutesKpi, MinutesProposal } from '../minutes/minutes-document';
 import { formatDate, formatDateTime } from '../minutes/minutes-time';
 import { L, type Lang } from './export-labels';
+import { minutesThemeBlocks } from './minutes-themes-outline';
 
 /**
  * The minutes as format-neutral blocks, in the order a city hall expects: header, attendance,
@@ -253,6 +254,7 @@ export function outlineMinutes(doc: MinutesDocument, ctx: RenderContext): Block[
 
   blocks.push({ kind: 'heading', level: 2, text: L.summary[lang] });
   blocks.push(doc.summary.trim() ? { kind: 'text', text: doc.summary } : { kind: 'text', text: L.noSummary[lang], muted: true });
+  blocks.push(...minutesThemeBlocks(doc, lang));
 
   for (const a of doc.agenda) {
     blocks.push({ kind: 'heading', level: 2, text: `${L.item[lang]} ${a.position}: ${a.title}` });

@@ -6,6 +6,8 @@ import { AnalyticsService } from '../analytics/analytics.service';
 import { assembleMinutes, type AssembleOptions } from './minutes-assembler';
 import type { MinutesDocument } from './minutes-document';
 import { loadMinutesSource } from './minutes-source';
+import { minutesThemes } from './minutes-themes';
+import { ThemeEngine } from '../theme/theme.engine';
 
 /** contentHash of a minutes document: sha256(canonicalJson(document)), lowercase hex. */
 export function minutesContentHash(document: MinutesDocument | Record<string, unknown>): string {
@@ -22,6 +24,7 @@ export class MinutesBuilder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly analytics: AnalyticsService,
+    private readonly themes: ThemeEngine,
   ) {}
 
   /**
@@ -35,7 +38,8 @@ export class MinutesBuilder {
       if (!source) return null;
       // Read in the same snapshot, so the missing voices agree with the votes in the document.
       const missingVoices = await this.analytics.meetingMissingVoices(meetingId, m);
-      return assembleMinutes(
+      const themes = await minutesThemes(this.themes, meetingId, m);
+      const document = assembleMinutes(
         source,
         {
           status: options.status ?? 'DRAFT',
@@ -45,6 +49,7 @@ export class MinutesBuilder {
         },
         { missingVoices },
       );
+      return { ...document, themes };
     };
     if (em) return run(em);
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
