@@ -64,20 +64,21 @@ describe('minutes: 主な論点 (themes of the meeting)', () => {
     expect(text).not.toContain(BEFORE);
   });
 
-  it('minutes.md has 「主な論点」 after the summary, in Japanese and in English', async () => {
+  it('minutes.md has 「主な論点」 after the agenda items, before the analytics, in Japanese and in English', async () => {
     const md = (await get(`/api/meetings/${meetingId}/minutes.md`)).body.toString('utf8');
-    const summary = md.indexOf('## 議事概要');
+    const item = md.indexOf('## 議題 1');
     const themes = md.indexOf('## 主な論点');
-    expect(summary).toBeGreaterThan(0);
-    expect(themes).toBeGreaterThan(summary);
-    expect(themes).toBeLessThan(md.indexOf('## 議題 1'));
-    const section = md.slice(themes, md.indexOf('## 議題 1'));
+    const analytics = md.indexOf('## 分野横断の分析');
+    expect(item).toBeGreaterThan(0);
+    expect(themes).toBeGreaterThan(item);
+    expect(analytics).toBeGreaterThan(themes);
+    const section = md.slice(themes, analytics);
     expect(section).toMatch(new RegExp(`### \\d+\\\\\\. ${RENAMED}`));
     expect(section).toContain('代表的な意見（原文）');
     expect(section).toMatch(/\\\[(産業界|大学・教育|報道・メディア)・(賛同|懸念|質問)\\\]/);
     expect(section).not.toContain(HIDDEN);
     const en = (await get(`/api/meetings/${meetingId}/minutes.md?lang=en`)).body.toString('utf8');
-    const enSection = en.slice(en.indexOf('## Main themes'), en.indexOf('## Item 1'));
+    const enSection = en.slice(en.indexOf('## Main themes'));
     expect(enSection).toContain('Representative comments (verbatim)');
     expect(enSection).toContain('Sectors raising it');
     expect(enSection).toContain(RENAMED);
@@ -91,7 +92,7 @@ describe('minutes: 主な論点 (themes of the meeting)', () => {
       const docx = docxText(readZipEntry((await get(`/api/meetings/${meetingId}/minutes.docx${lang}`)).body, 'word/document.xml'));
       const pdf = pdfText((await get(`/api/meetings/${meetingId}/minutes.pdf${lang}`)).body);
       for (const text of [docx, pdf].map(flat)) {
-        const [heading, next] = lang ? ['Mainthemes', 'Item1:'] : ['主な論点', '議題1:'];
+        const [heading, next] = lang ? ['Mainthemes', 'Cross-sectoranalytics'] : ['主な論点', '分野横断の分析'];
         const section = text.slice(text.indexOf(heading), text.indexOf(next, text.indexOf(heading)));
         expect(text.indexOf(heading)).toBeGreaterThan(0);
         expect(section).toContain(RENAMED);

@@ -254,7 +254,6 @@ export function outlineMinutes(doc: MinutesDocument, ctx: RenderContext): Block[
 
   blocks.push({ kind: 'heading', level: 2, text: L.summary[lang] });
   blocks.push(doc.summary.trim() ? { kind: 'text', text: doc.summary } : { kind: 'text', text: L.noSummary[lang], muted: true });
-  blocks.push(...minutesThemeBlocks(doc, lang));
 
   for (const a of doc.agenda) {
     blocks.push({ kind: 'heading', level: 2, text: `${L.item[lang]} ${a.position}: ${a.title}` });
@@ -270,6 +269,8 @@ export function outlineMinutes(doc: MinutesDocument, ctx: RenderContext): Block[
     blocks.push({ kind: 'text', text: L.offAgendaExplain[lang], muted: true });
     for (const p of offAgenda) blocks.push(...proposalBlocks(p, lang));
   }
+  // 「主な論点」 across the items, beside the analytics: material for the secretariat's summary.
+  blocks.push(...minutesThemeBlocks(doc, lang));
   if (doc.analytics) blocks.push(...analyticsBlocks(doc.analytics, lang));
 
   const decisions = [...doc.agenda.flatMap((a) => a.proposals), ...offAgenda].flatMap((p) => p.decisions.map((d) => ({ p, d })));
