@@ -99,21 +99,8 @@ export class ThemesPublisher {
     const scope: ThemeScope = { kind, id };
     const result = await this.engine.themes(scope);
     if (!result || this.stopped) return;
-    const themes: ThemeSummary[] = result.themes.map((t) => ({
-      id: t.id,
-      label: t.label,
-      renamed: t.renamed,
-      keyPhrases: t.keyPhrases,
-      size: t.size,
-      sectors: t.sectors,
-      smallSectors: t.smallSectors,
-      silentSectors: t.silentSectors,
-      stances: t.stances,
-      bridging: t.bridging,
-      divide: t.divide,
-      trend: t.trend,
-      representativeIds: t.representativeIds,
-    }));
+    // The domain theme without its comment ids: the summary a panel shows.
+    const themes: ThemeSummary[] = result.themes.map(({ commentIds, ...summary }) => (void commentIds, summary));
     const comments = new Set(result.themes.flatMap((t) => t.commentIds)).size;
     // An unchanged list is not sent again (a proposal's status change, a re-read after a no-op).
     const signature = stableHash(JSON.stringify(themes)) + comments;
