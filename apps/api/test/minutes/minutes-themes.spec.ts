@@ -2,7 +2,8 @@ import type { RunningServer } from '../../src/server';
 import { docxText, pdfText, readZipEntry } from '../support/export-files';
 import { GqlClient } from '../support/graphql-client';
 import { download, endMeeting, startMeetingWith } from '../support/minutes-factories';
-import { newMember, newProcess, type Account } from '../support/process-factories';
+import type { Account } from '../support/factories';
+import { newMember, newProcess } from '../support/process-factories';
 import { newComment, newProposal } from '../support/proposal-factories';
 import { startTestServer } from '../support/test-app';
 
