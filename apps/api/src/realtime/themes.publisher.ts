@@ -39,6 +39,7 @@ interface CommentScopes {
 export class ThemesPublisher {
   private readonly logger = new Logger('Themes');
   private stopped = false;
+  private reading = 0;
   private readonly lastSent = new Map<string, string>();
   private readonly panels = new Coalescer<string>(LIVE_THEMES_WINDOW_MS, (scope) => this.send(scope), (scope, e) => this.failed(scope, e));
   private readonly slow = new Coalescer<string>(PROCESS_THEMES_WINDOW_MS, (scope) => this.send(scope), (scope, e) => this.failed(scope, e));
@@ -51,12 +52,20 @@ export class ThemesPublisher {
 
   handle(e: DomainEvent): void {
     if (this.stopped) return;
-    this.scopesOf(e).then(
-      (scopes) => {
-        for (const s of scopes) (s.startsWith('proposal:') || s.startsWith('meeting:') ? this.panels : this.slow).trigger(s);
-      },
-      (err: unknown) => this.failed(e.type, err),
-    );
+    this.reading += 1;
+    this.scopesOf(e)
+      .then(
+        (scopes) => {
+          for (const s of scopes) (s.startsWith('proposal:') || s.startsWith('meeting:') ? this.panels : this.slow).trigger(s);
+        },
+        (err: unknown) => this.failed(e.type, err),
+      )
+      .finally(() => (this.reading -= 1));
+  }
+
+  /** No scope read, send or coalescing window under way (tests that count a request's queries wait for it). */
+  get idle(): boolean {
+    return this.reading === 0 && this.panels.active === 0 && this.slow.active === 0;
   }
 
   stop(): void {
