@@ -8,7 +8,7 @@ import { ThemeEngine, type ThemeScope, type ThemeScopeKind } from '../modules/th
 import { Coalescer } from './coalescer';
 import { LiveServer } from './live.server';
 
-/** A proposal's or a live meeting's panel: ≤ 4 `themes.updated` per second per scope. */
+/** A live meeting's panel: ≤ 4 `themes.updated` per second per meeting. */
 export const LIVE_THEMES_WINDOW_MS = 250;
 /** Process and pillar themes (the analytics page, thousands of comments): ≤ 1 every 2 seconds per scope. */
 export const PROCESS_THEMES_WINDOW_MS = 2000;
@@ -25,15 +25,16 @@ interface CommentScopes {
  * Turns committed changes of comments and themes into `themes.updated` (docs/realtime.md), coalesced
  * like `vote.tally`: the trailing send re-reads the scope's themes, so the last event is the truth.
  *
- * | scope            | room                  | when                                                          |
- * |------------------|-----------------------|---------------------------------------------------------------|
- * | proposal:<id>    | proposal (drafts too) | a comment on it added or hidden, its themes edited             |
- * | meeting:<id>     | meeting               | a comment written while it ran on an agenda proposal (not a draft) |
- * | process / pillar | process               | a comment on a proposal that is not a draft; a proposal created or changed |
+ * | scope            | room     | when                                                                   |
+ * |------------------|----------|------------------------------------------------------------------------|
+ * | meeting:<id>     | meeting  | a comment written while it ran on an agenda proposal (not a draft)     |
+ * | process / pillar | process  | a comment on a proposal that is not a draft; a proposal created or changed |
+ * | any of these     | as above | a facilitator renamed or merged its themes                             |
  *
- * The scopes' comments are what their rooms' readers may read: a draft's comments stay in the
- * draft's own room (whose subscribers passed the draft check), hidden comments never count, and
- * representatives go out as ids only (their bodies are read over GraphQL, re-checked there).
+ * A proposal's own themes are read over GraphQL (Proposal.themes): its room stays the comment
+ * stream. The scopes' comments are what their rooms' readers may read: a draft's comments are in
+ * none of them, hidden comments never count, and representatives go out as ids only (their bodies
+ * are read over GraphQL, re-checked there).
  */
 @Injectable()
 export class ThemesPublisher {
@@ -56,7 +57,7 @@ export class ThemesPublisher {
     this.scopesOf(e)
       .then(
         (scopes) => {
-          for (const s of scopes) (s.startsWith('proposal:') || s.startsWith('meeting:') ? this.panels : this.slow).trigger(s);
+          for (const s of scopes) (s.startsWith('meeting:') ? this.panels : this.slow).trigger(s);
         },
         (err: unknown) => this.failed(e.type, err),
       )
@@ -86,9 +87,8 @@ export class ThemesPublisher {
              FROM comment c JOIN proposal p ON p.id = c.proposal_id WHERE c.id = $1`,
           [e.commentId],
         );
-        if (!row) return [];
-        if (row.status === 'DRAFT') return [`proposal:${e.proposalId}`];
-        return [`proposal:${e.proposalId}`, ...row.meetings.map((m) => `meeting:${m}`), `process:${row.process_id}`, `pillar:${row.pillar_id}`];
+        if (!row || row.status === 'DRAFT') return [];
+        return [...row.meetings.map((m) => `meeting:${m}`), `process:${row.process_id}`, `pillar:${row.pillar_id}`];
       }
       case 'proposal.created':
       case 'proposal.updated': {
@@ -97,7 +97,7 @@ export class ThemesPublisher {
         return row && row.status !== 'DRAFT' ? [`process:${e.processId}`, `pillar:${row.pillar_id}`] : [];
       }
       case 'theme.edited':
-        return [e.scope];
+        return e.scope.startsWith('proposal:') ? [] : [e.scope];
       default:
         return [];
     }
@@ -117,7 +117,7 @@ export class ThemesPublisher {
     if (last === signature || (last === undefined && themes.length === 0)) return;
     if (this.lastSent.size >= LAST_SENT_LIMIT) this.lastSent.delete(this.lastSent.keys().next().value as string);
     this.lastSent.set(key, signature);
-    const target: RoomName = kind === 'pillar' ? room.process(result.processId) : room[kind](id);
+    const target: RoomName = kind === 'meeting' ? room.meeting(id) : room.process(result.processId);
     await this.live.emitToRoom(target, 'themes.updated', { scope: key, comments, themes });
   }
 
