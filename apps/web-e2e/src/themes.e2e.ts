@@ -85,6 +85,8 @@ describe('themes (広聴) on the console, the projector and the analytics page',
     await screen.evaluate(() => localStorage.setItem('yoriai.lang', 'en'));
     await screen.reload();
     await screen.getByTestId('themes-screen').getByRole('heading', { name: 'Themes being raised now' }).waitFor();
+    await screen.getByTestId('themes-screen').getByTestId('theme-label').filter({ hasText: '地域交通と通院の足🚌' }).waitFor();
+    await screen.getByTestId('themes-screen').getByText(/^\d+ comments?$/).first().waitFor();
     await laptop.screenshot(screen, 'projector-themes-en');
   });
 
