@@ -15,7 +15,7 @@ import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'apps/web/src/features/demo');
-const FILES = ['seed.ts', 'demo-content.ts', 'demo-delivery.ts'];
+const FILES = ['seed.ts', 'demo-content.ts', 'demo-delivery.ts', 'demo-themes.ts'];
 
 const STEP_LABELS = {
   accounts: 'アカウントを作成しています / creating accounts',

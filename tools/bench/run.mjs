@@ -9,7 +9,7 @@
 //   npm run bench -- [--runs 3] [--nodes 2] [--clients 2000] [--only vote-ingest,fanout] [--no-build]
 //   node tools/bench/run.mjs --render bench-results/<date>.json   (only rewrite docs/benchmarks.md from a result)
 //
-// Benchmarks: vote-ingest, fanout, read-path, capacity, exports (tools/bench/minutes.mjs), analytics.
+// Benchmarks: vote-ingest, fanout, read-path, capacity, exports (tools/bench/minutes.mjs), analytics, themes.
 // --nodes 2 runs vote ingest and fan-out on two API nodes with Redis (REDIS_URL, default the local one).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ const BENCHMARKS = [
   { name: 'capacity', script: 'capacity.mjs', args: [] },
   { name: 'exports', script: 'minutes.mjs', args: ['--runs=1'] },
   { name: 'analytics', script: 'analytics.mjs', args: ['--runs=1'] },
+  { name: 'themes', script: 'themes.mjs', args: [] },
 ].filter((b) => !ONLY || ONLY.includes(b.name));
 
 /** fanout.mjs reports latencies; turn them into figures with the issue's target. */
@@ -60,6 +61,8 @@ function judge(id, value, baseline) {
   if (id === 'vote-ingest') return value / baseline >= 0.4 && value >= 1500;
   if (id === 'fanout-p99') return value <= baseline + TALLY_WINDOW_MS + 50;
   if (id === 'fanout-delivery') return value === 100;
+  if (id === 'themes-20k') return value < 5000;
+  if (id === 'themes-live-p50' || id === 'themes-live-max') return value < 200;
   return null;
 }
 
@@ -165,6 +168,11 @@ ${details.length ? `### Capacity steps (last run; one API node; clients in one l
   (±10 KiB between runs) and the bare server's is the cleaner reference.
 - **Exports** (\`tools/bench/minutes.mjs\`): the minutes of a 300-person meeting (50 proposals, 5,000 comments, 15,000
   votes in 50 closed rounds) in every format, served by the built server; baseline: the same rows read with plain SQL.
+- **Themes** (\`tools/bench/themes.mjs\`): quality (purity / NMI) on the 300-comment evaluation set; \`Process.themes\` of
+  20,000 comments seeded with SQL, on a freshly started server (tokenising and clustering included; target < 5 s); and a
+  live meeting holding 2,000 comments, where each new comment's \`addComment\` acknowledgement is timed to the
+  \`themes.updated\` a socket in the meeting room receives (target < 200 ms). Baseline: tokenising the same comments
+  alone with the same analyser, in the same run.
 - **Analytics** (\`tools/bench/analytics.mjs\`): every analytics field on 2,000 participants, 200 proposals, 200,000
   votes and 20,000 comments seeded with SQL; baseline: one SQL \`GROUP BY\` over the same votes.
 

@@ -101,6 +101,36 @@ export interface KpiMeasurementPayload {
   supersedesId: string | null;
 }
 
+/** One theme as a live panel shows it (GraphQL `Theme` without the comments themselves). */
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  renamed: boolean;
+  keyPhrases: string[];
+  size: number;
+  /** Sectors with at least 3 authors in the theme (smaller ones are only named, in smallSectors). */
+  sectors: { sector: Sector; count: number; share: number; target: number; underRepresented: boolean }[];
+  smallSectors: Sector[];
+  /** Sectors that commented in scope but not on this theme. */
+  silentSectors: Sector[];
+  stances: { stance: string; count: number }[];
+  bridging: boolean;
+  divide: boolean;
+  /** Comments per sixth of the scope's time span. */
+  trend: number[];
+  /** Read them over GraphQL (`Theme.representatives`): bodies are not broadcast. */
+  representativeIds: string[];
+}
+
+export interface ThemesUpdatedPayload {
+  /** `proposal:<id>`, `meeting:<id>`, `process:<id>` or `pillar:<id>` (a pillar's themes go to its process room). */
+  scope: string;
+  /** Visible comments the themes were built from. */
+  comments: number;
+  /** The whole current list, largest first: the latest event is the truth. */
+  themes: ThemeSummary[];
+}
+
 export type ProposalEvent = RoomEnvelope & { proposal: ProposalSummary };
 export type CommentEvent = RoomEnvelope & { comment: CommentPayload };
 export type VoteTallyEvent = RoomEnvelope & VoteTallyPayload;
@@ -110,6 +140,7 @@ export type MeetingStateEvent = RoomEnvelope & MeetingStatePayload;
 export type RecordCreatedEvent = RoomEnvelope & { recordId: string; proposalId: string; outcome: string; hash: string };
 export type ActionItemUpdatedEvent = RoomEnvelope & { actionItem: ActionItemPayload };
 export type KpiMeasuredEvent = RoomEnvelope & { measurement: KpiMeasurementPayload };
+export type ThemesUpdatedEvent = RoomEnvelope & ThemesUpdatedPayload;
 
 /**
  * Sent to every socket of a node (not a room event, no seq) when events may have been lost for all
@@ -132,6 +163,7 @@ export interface RoomEvents {
   'record.created': (e: RecordCreatedEvent) => void;
   'actionItem.updated': (e: ActionItemUpdatedEvent) => void;
   'kpi.measured': (e: KpiMeasuredEvent) => void;
+  'themes.updated': (e: ThemesUpdatedEvent) => void;
 }
 
 /** A room this socket followed may no longer be followed (removed from the process, role changed). */
@@ -172,6 +204,7 @@ export const ROOM_EVENT_NAMES: ReadonlyArray<ServerEventName> = [
   'record.created',
   'actionItem.updated',
   'kpi.measured',
+  'themes.updated',
 ];
 export const RESYNC_EVENT = 'live.resync';
 export const DENIED_EVENT = 'live.denied';

@@ -5,6 +5,7 @@ import type { DomainEvent } from '../common/events/domain-events';
 import { Coalescer } from './coalescer';
 import { LiveServer } from './live.server';
 import { RealtimePayloads } from './realtime-payloads';
+import { ThemesPublisher } from './themes.publisher';
 
 /** ≤ 10 `vote.tally` per second per proposal (RELIABILITY.md: fan-out, not the database, is the limit). */
 export const TALLY_WINDOW_MS = 100;
@@ -23,6 +24,7 @@ export const MEETING_STATE_WINDOW_MS = 200;
  * | record.created                        | proposal, process                       |
  * | meeting.state (coalesced)             | meeting, process                        |
  * | actionItem.updated / kpi.measured     | proposal, process                       |
+ * | comments, proposals, theme edits → coalesced themes.updated (ThemesPublisher) | per scope |
  *
  * Comments stay in their proposal's room: they are the busiest stream, and only a page showing the
  * proposal displays them. Tallies also go to the process room, where the projector ranks proposals.
@@ -39,6 +41,7 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
     private readonly bus: DomainEventBus,
     private readonly live: LiveServer,
     private readonly payloads: RealtimePayloads,
+    private readonly themes: ThemesPublisher,
   ) {}
 
   onModuleInit(): void {
@@ -50,10 +53,12 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe?.();
     this.tallies.stop();
     this.meetings.stop();
+    this.themes.stop();
   }
 
   async handle(e: DomainEvent): Promise<void> {
     if (this.stopped) return;
+    this.themes.handle(e);
     switch (e.type) {
       case 'proposal.created':
       case 'proposal.updated': {

@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '../common/redis/redis.module';
+import { ThemeModule } from '../modules/theme/theme.module';
 import { TallyService } from '../modules/voting/tally.service';
 import { LiveServer } from './live.server';
 import { RealtimePayloads } from './realtime-payloads';
 import { RealtimeListener } from './realtime.listener';
 import { RoomAccessService } from './room-access.service';
 import { RoomSequencer } from './room-sequencer';
+import { ThemesPublisher } from './themes.publisher';
 
 /** socket.io on the API's HTTP server, fed by the domain-event bus (docs/realtime.md). */
 @Module({
-  imports: [RedisModule],
+  imports: [RedisModule, ThemeModule],
   // TallyService is stateless (it counts from the vote table): the listener gets its own instance.
-  providers: [TallyService, LiveServer, RoomSequencer, RoomAccessService, RealtimePayloads, RealtimeListener],
+  providers: [TallyService, LiveServer, RoomSequencer, RoomAccessService, RealtimePayloads, RealtimeListener, ThemesPublisher],
   exports: [LiveServer],
 })
 export class RealtimeModule {}

@@ -3,11 +3,13 @@ import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { TokenService } from '../../src/common/auth/token.service';
 import { DomainEventBus } from '../../src/common/events/domain-event-bus';
 import type { DomainEvent } from '../../src/common/events/domain-events';
+import { ThemesPublisher } from '../../src/realtime/themes.publisher';
 import type { RunningServer } from '../../src/server';
 import { type Account, newAccount } from '../support/factories';
 import { GqlClient } from '../support/graphql-client';
 import { newMember, newProcess } from '../support/process-factories';
 import { ADD_COMMENT, forceProposalStatus, newComment, newProposal, sql, writeCounts } from '../support/proposal-factories';
+import { waitUntil } from '../support/live-client';
 import { startTestServer } from '../support/test-app';
 
 const HIDE = 'mutation($id: ID!, $reason: String!) { hideComment(commentId: $id, reason: $reason) { id hidden hiddenReason hiddenAt body } }';
@@ -297,6 +299,9 @@ describe('threaded comments', () => {
         Object.assign(dataSource, { logger });
       }
     };
+    // The comments above start background work (themes.updated, coalesced over 2 s): count only the page's own queries.
+    const themes = server.app.get(ThemesPublisher);
+    await waitUntil(() => themes.idle, () => 'themes.updated still being published', 15_000);
     const few = await countQueries(small.id);
     const many = await countQueries(big.id);
     expect(few.comments).toBe(2);

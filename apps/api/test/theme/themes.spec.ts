@@ -80,6 +80,22 @@ describe('themes of comments (広聴)', () => {
     expect(audit.map((a) => a.action)).toEqual(['theme.rename', 'theme.merge']);
   });
 
+  it('gives the same themes, ids included, on another server started on the same database (a restart)', async () => {
+    const p = await newProcess(anon);
+    const proposal = await newProposal(p.organizer.client, p);
+    const authors = await Promise.all(['INDUSTRY', 'ACADEMIA', 'LABOUR'].map((s) => newMember(anon, p, 'PARTICIPANT', s as 'LABOUR')));
+    for (const [i, body] of [...BUS, ...CHILDCARE].entries()) await newComment(authors[i % 3]!.client, proposal.id, { body });
+    const first = (await p.organizer.client.ok<{ proposal: { themes: Theme[] } }>(THEMES, { id: proposal.id })).proposal.themes;
+    const other = await startTestServer();
+    try {
+      const again = (await new GqlClient(other.url).withToken(p.organizer.client.token as string).ok<{ proposal: { themes: Theme[] } }>(THEMES, { id: proposal.id })).proposal.themes;
+      expect(again).toEqual(first);
+      expect(first.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers NOT_FOUND to someone outside the process', async () => {
     const p = await newProcess(anon);
     const proposal = await newProposal(p.organizer.client, p);

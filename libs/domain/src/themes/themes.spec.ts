@@ -2,7 +2,8 @@ import { SECTORS, type Sector } from '../sectors';
 import type { Stance } from '../enums';
 import { termsOf, type Morpheme } from './normalise';
 import { nmi, purity } from './quality';
-import { assignToTheme, buildThemes, themeIndex, type ThemeComment } from './themes';
+import { themeModelSize, upcomingModelSizes, type ThemeModel } from './model';
+import { buildThemes, type ThemeComment } from './themes';
 
 // A whitespace "analyser" keeps these tests pure; the Japanese analyser is tested in the API.
 const words = (text: string): Morpheme[] => text.split(/\s+/).filter(Boolean).map((w) => ({ surface: w, pos: '名詞', posDetail1: '一般', basicForm: w }));
@@ -85,17 +86,21 @@ describe('buildThemes', () => {
     expect(calm.divide).toBe(false);
   });
 
-  it('keeps a theme id when later comments arrive, and assigns a new comment to its theme', () => {
+  it('keeps a theme id when later comments arrive', () => {
     const comments = corpus();
     const before = buildThemes(comments.slice(0, 80));
     const after = buildThemes(comments);
     const busBefore = before.find((t) => t.commentIds.includes('bus-00'))!;
     expect(after.find((t) => t.commentIds.includes('bus-00'))!.id).toBe(busBefore.id);
-    const index = themeIndex(comments.slice(0, 80), before);
-    expect(assignToTheme(index, termsOf('バス 運賃', words))).toBe(busBefore.id);
-    expect(assignToTheme(index, termsOf('宇宙', words))).toBeNull();
   });
 
+  it('names the sectors that commented in scope but are silent on a theme', () => {
+    const comments = corpus().map((c) => (c.id.startsWith('farm') ? { ...c, sector: 'INDUSTRY' as Sector } : c.sector === 'INDUSTRY' ? { ...c, sector: 'MEDIA' as Sector } : c));
+    const farm = buildThemes(comments).find((t) => t.commentIds.some((id) => id.startsWith('farm')))!;
+    expect(farm.silentSectors).toEqual(SECTORS.filter((s) => s !== 'INDUSTRY' && comments.some((c) => c.sector === s)));
+    const bus = buildThemes(comments).find((t) => t.commentIds.some((id) => id.startsWith('bus')))!;
+    expect(bus.silentSectors).toContain('INDUSTRY');
+  });
   it('gives no themes for no comments', () => {
     expect(buildThemes([])).toEqual([]);
   });
@@ -115,5 +120,51 @@ describe('facilitator edits', () => {
     expect(merged.size).toBe(a.size + b.size);
     expect([...merged.commentIds].sort()).toEqual([...a.commentIds, ...b.commentIds].sort());
     expect(edited.find((t) => t.id === b.id)).toBeUndefined();
+  });
+});
+
+describe('live updates (model on a prefix, later comments join the nearest theme)', () => {
+  it('builds the model on checkpoints that lag half a step behind, and names the ones needed next', () => {
+    expect(themeModelSize(300)).toBe(300);
+    expect(themeModelSize(400)).toBe(400);
+    expect(themeModelSize(401)).toBe(384);
+    expect(themeModelSize(2100)).toBe(1920);
+    const wrong: number[] = [];
+    for (let n = 401; n < 5000; n += 1) if (themeModelSize(n) >= n || n - themeModelSize(n) > n / 8) wrong.push(n);
+    // Whatever the next comments need was already complete at n: it can be built ahead of time.
+    for (let n = 380; n < 3000; n += 1) {
+      for (let m = n + 1; m <= n + 2 ** (Math.floor(Math.log2(n)) - 5); m += 1) {
+        const size = themeModelSize(m);
+        if (size !== themeModelSize(n) && size < m && !upcomingModelSizes(n).includes(size)) wrong.push(n);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives the same themes from a cached model as from scratch, and reuses the model for a new comment', () => {
+    const comments = corpus();
+    const options = { fullBuildLimit: 40 };
+    const cache = new Map<string, ThemeModel>();
+    const models = { get: (f: string) => cache.get(f), set: (m: ThemeModel) => void cache.set(m.fingerprint, m) };
+    const n = 88;
+    const sorted = [...comments].sort((a, b) => a.createdAt - b.createdAt).slice(0, n + 1);
+    const first = buildThemes(sorted.slice(0, n), { ...options, models });
+    expect(cache.size).toBe(1);
+    // One more comment: the model of the same prefix is reused (no new clustering)...
+    const cached = buildThemes(sorted, { ...options, models });
+    expect(themeModelSize(n, 40)).toBe(themeModelSize(n + 1, 40));
+    expect(cache.size).toBe(1);
+    // ...and the result equals a build from scratch, in any input order.
+    expect(buildThemes([...sorted].reverse(), options)).toEqual(cached);
+    const late = sorted[n]!;
+    expect(cached.find((t) => t.commentIds.includes(late.id))!.commentIds.filter((id) => id.split('-')[0] === late.id.split('-')[0]).length).toBeGreaterThan(10);
+    expect(first.map((t) => t.id).every((id) => cached.some((t) => t.id === id))).toBe(true);
+  });
+
+  it('keeps the quality of well separated topics when most comments join an existing model', () => {
+    const comments = corpus();
+    const themes = buildThemes(comments, { fullBuildLimit: 30 });
+    const of = new Map(themes.flatMap((t) => t.commentIds.map((id) => [id, t.id] as const)));
+    expect(purity(comments.map((c) => of.get(c.id) as string), comments.map((c) => c.id.split('-')[0] as string))).toBeGreaterThan(0.9);
   });
 });

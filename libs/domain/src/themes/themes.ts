@@ -2,10 +2,10 @@
 // theme and with which stance. Deterministic: the same comments give the same themes, ids included.
 import { SECTORS, type Sector } from '../sectors';
 import type { Stance } from '../enums';
-import { lsaEmbed } from './lsa';
+import { stableHash } from './hash';
+import { applyModel, buildThemeModel, modelFingerprint, themeModelSize, type ThemeModel, type ThemeModelOptions } from './model';
 import { SUBWORD } from './normalise';
-import { clusterVectors, type ClusterOptions } from './cluster';
-import { dotDense, tfidf, vectorise, type SparseVector, type Vocabulary } from './vectors';
+import { dotDense, type SparseVector, type Vocabulary } from './vectors';
 
 export interface ThemeComment {
   id: string;
@@ -42,6 +42,8 @@ export interface Theme {
   sectors: ThemeSectorShare[];
   /** Sectors raising the theme through fewer than SMALL_SECTOR_AUTHORS people: named, not counted. */
   smallSectors: Sector[];
+  /** Sectors that commented in scope but not on this theme: who is silent on it. */
+  silentSectors: Sector[];
   stances: { stance: Stance; count: number }[];
   /** Up to 3 comments nearest the theme's centre, from different authors where possible. */
   representativeIds: string[];
@@ -51,7 +53,13 @@ export interface Theme {
   trend: number[];
 }
 
-export interface ThemeOptions extends ClusterOptions {
+/** Models kept between builds (the API keeps one per scope); keyed by the prefix's fingerprint. */
+export interface ThemeModelCache {
+  get(fingerprint: string): ThemeModel | undefined;
+  set(model: ThemeModel): void;
+}
+
+export interface ThemeOptions extends ThemeModelOptions {
   /** Key phrases per theme. */
   phrases?: number;
   /** Prefixed to every theme id (the API puts the scope there, e.g. `proposal:<id>~`). */
@@ -60,25 +68,14 @@ export interface ThemeOptions extends ClusterOptions {
   merges?: ReadonlyArray<ReadonlyArray<string>>;
   /** Facilitators' labels by theme id. */
   labels?: Readonly<Record<string, string>>;
-  /** Latent dimensions of the LSA step; 0 clusters the raw TF-IDF vectors. */
-  lsaDims?: number;
+  models?: ThemeModelCache;
 }
 
 export const SMALL_SECTOR_AUTHORS = 3;
 export const THEME_TREND_SLICES = 6;
-/** Latent dimensions: measured best of 8–100 on the evaluation set (docs/analytics.md). */
-export const THEME_LSA_DIMS = 24;
 const STANCE_ORDER: Stance[] = ['SUPPORT', 'CONCERN', 'QUESTION', 'NEUTRAL'];
 
-/** FNV-1a, 32 bit, as 8 hex digits: a short stable id. */
-export function stableHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
+export { stableHash };
 
 const byTimeThenId = (a: ThemeComment, b: ThemeComment) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -113,25 +110,32 @@ function supportShare(list: ThemeComment[]): number | null {
 export function buildThemes(input: ReadonlyArray<ThemeComment>, options: ThemeOptions = {}): Theme[] {
   if (input.length === 0) return [];
   const comments = [...input].sort(byTimeThenId);
-  const { vocabulary, vectors } = tfidf(comments.map((c) => c.terms));
-  const latent = options.lsaDims === 0 ? vectors : lsaEmbed(vectors, vocabulary.terms.length, options.lsaDims ?? THEME_LSA_DIMS);
-  const clustering = clusterVectors(latent, latent === vectors ? vocabulary.terms.length : (latent.find((v) => v.idx.length > 0)?.idx.length ?? 0), options);
+  const terms = comments.map((c) => c.terms);
+  const size = themeModelSize(comments.length, options.fullBuildLimit);
+  const prefixIds = comments.slice(0, size).map((c) => c.id);
+  let model = options.models?.get(modelFingerprint(prefixIds));
+  if (!model) {
+    model = buildThemeModel(prefixIds, terms.slice(0, size), options);
+    options.models?.set(model);
+  }
+  const { labels, vectors } = applyModel(model, terms);
+  const { vocabulary } = model;
   // Key phrases and representatives come from the TF-IDF centroid of each cluster (readable terms).
-  const tfidfCentroids = new Map<number, Float64Array>();
-  clustering.labels.forEach((label, i) => {
-    const c = tfidfCentroids.get(label) ?? new Float64Array(vocabulary.terms.length);
+  const clusters = new Map<number, { members: number[]; centroid: Float64Array }>();
+  labels.forEach((label, i) => {
+    let c = clusters.get(label);
+    if (!c) {
+      c = { members: [], centroid: new Float64Array(vocabulary.terms.length) };
+      clusters.set(label, c);
+    }
+    c.members.push(i);
     const v = vectors[i] as SparseVector;
-    for (let j = 0; j < v.idx.length; j += 1) c[v.idx[j] as number] = (c[v.idx[j] as number] as number) + (v.val[j] as number);
-    tfidfCentroids.set(label, c);
+    for (let j = 0; j < v.idx.length; j += 1) c.centroid[v.idx[j] as number] = (c.centroid[v.idx[j] as number] as number) + (v.val[j] as number);
   });
-  const clusters = new Map<number, number[]>();
-  clustering.labels.forEach((label, i) => clusters.set(label, [...(clusters.get(label) ?? []), i]));
   // The earliest comment anchors the id, so a theme keeps its id (and a facilitator's rename) as comments arrive.
   const prefix = options.idPrefix ?? '';
   const groups = new Map<string, { members: number[]; centroid: Float64Array }>();
-  for (const [label, members] of clusters) {
-    groups.set(`${prefix}${stableHash(comments[members[0] as number]!.id)}`, { members, centroid: tfidfCentroids.get(label) as Float64Array });
-  }
+  for (const [, group] of [...clusters].sort((a, b) => a[0] - b[0])) groups.set(`${prefix}${stableHash(comments[group.members[0] as number]!.id)}`, group);
   // A facilitator's merge: the later themes of the list join the first one present.
   for (const ids of options.merges ?? []) {
     const present = ids.filter((id) => groups.has(id));
@@ -175,6 +179,7 @@ export function buildThemes(input: ReadonlyArray<ThemeComment>, options: ThemeOp
       const target = (scopeSectorCounts.get(sector) as number) / comments.length;
       sectors.push({ sector, count, share, target, underRepresented: share < target / 2 });
     }
+    const silentSectors = SECTORS.filter((s) => scopeSectorCounts.has(s) && !authorsBySector.has(s));
     const raising = authorsBySector.size;
     const bridging = raising >= 3 && raising * 2 >= activeSectors;
     const shares = sectors.map((s) => supportShare(list.filter((c) => c.sector === s.sector))).filter((x): x is number => x !== null);
@@ -203,6 +208,7 @@ export function buildThemes(input: ReadonlyArray<ThemeComment>, options: ThemeOp
       commentIds: list.map((c) => c.id),
       sectors,
       smallSectors,
+      silentSectors,
       stances: STANCE_ORDER.map((stance) => ({ stance, count: list.filter((c) => c.stance === stance).length })),
       representativeIds: representatives.map((c) => c.id),
       bridging,
@@ -211,42 +217,4 @@ export function buildThemes(input: ReadonlyArray<ThemeComment>, options: ThemeOp
     });
   }
   return themes.sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
-}
-
-/** A model kept between full rebuilds: new comments join the nearest theme in < 1 ms each. */
-export interface ThemeIndex {
-  vocabulary: Vocabulary;
-  centroids: Float64Array[];
-  themeIds: string[];
-}
-
-export function themeIndex(input: ReadonlyArray<ThemeComment>, themes: ReadonlyArray<Theme>): ThemeIndex {
-  const { vocabulary, vectors } = tfidf(input.map((c) => c.terms));
-  const position = new Map(input.map((c, i) => [c.id, i]));
-  const dim = vocabulary.terms.length;
-  const centroids = themes.map((t) => {
-    const c = new Float64Array(dim);
-    for (const id of t.commentIds) {
-      const v = vectors[position.get(id) as number] as SparseVector;
-      for (let j = 0; j < v.idx.length; j += 1) c[v.idx[j] as number] = (c[v.idx[j] as number] as number) + (v.val[j] as number);
-    }
-    const n = Math.sqrt(c.reduce((s, x) => s + x * x, 0));
-    return n > 0 ? c.map((x) => x / n) : c;
-  });
-  return { vocabulary, centroids, themeIds: themes.map((t) => t.id) };
-}
-
-/** The theme a new comment belongs to (nearest centroid), or null when it shares no term with any. */
-export function assignToTheme(index: ThemeIndex, terms: ReadonlyArray<string>): string | null {
-  const v = vectorise(terms, index.vocabulary);
-  let best = -1;
-  let bestSim = 0;
-  index.centroids.forEach((c, i) => {
-    const s = dotDense(v, c);
-    if (s > bestSim + 1e-12) {
-      bestSim = s;
-      best = i;
-    }
-  });
-  return best < 0 ? null : (index.themeIds[best] as string);
 }

@@ -14,5 +14,7 @@ export type DomainEvent =
   | { type: 'actionItem.updated'; processId: string; proposalId: string; actionItemId: string }
   /** A KPI measurement (or a correction, which is a new entry) was recorded. */
   | { type: 'kpi.measured'; processId: string; proposalId: string; kpiId: string; measurementId: string }
+  /** A facilitator renamed or merged themes of a scope (`proposal:<id>`, `meeting:<id>`, `process:<id>`, `pillar:<id>`). */
+  | { type: 'theme.edited'; processId: string; scope: string }
   /** A guest at the door of a CODE_WITH_APPROVAL meeting asked to be admitted, or was admitted or denied. */
   | { type: 'admission.changed'; processId: string; meetingId: string; participantId: string; status: 'PENDING' | 'ADMITTED' | 'DENIED' };

@@ -3,6 +3,7 @@ import type { Bilingual, MinutesAgendaItem, MinutesAnalytics, MinutesDecision, M
 import { formatDate, formatDateTime } from '../minutes/minutes-time';
 import { progressBlocks } from '../delivery/minutes-progress';
 import { L, type Lang } from './export-labels';
+import { minutesThemeBlocks } from './minutes-themes-outline';
 
 /**
  * The minutes as format-neutral blocks, in the order a city hall expects: header, attendance,
@@ -269,6 +270,8 @@ export function outlineMinutes(doc: MinutesDocument, ctx: RenderContext): Block[
     blocks.push({ kind: 'text', text: L.offAgendaExplain[lang], muted: true });
     for (const p of offAgenda) blocks.push(...proposalBlocks(p, lang));
   }
+  // 「主な論点」 across the items, beside the analytics: material for the secretariat's summary.
+  blocks.push(...minutesThemeBlocks(doc, lang));
   blocks.push(...progressBlocks(doc.progress, lang));
   if (doc.analytics) blocks.push(...analyticsBlocks(doc.analytics, lang));
 

@@ -1,3 +1,4 @@
+import type { MinutesThemes } from './minutes-themes';
 import type { ActionItemStatus, Ballot, DecisionRule, MeetingStatus, MinutesStatus, Outcome, ProposalStatus, Sector, Stance, VoteChoice } from '@yoriai/domain';
 
 /**
@@ -322,6 +323,8 @@ export interface MinutesDocument {
   progress?: MinutesProgress;
   /** Cross-sector analytics of the meeting (docs/analytics.md). Absent from schemaVersion 1 documents. */
   analytics?: MinutesAnalytics;
+  /** 「主な論点」: the themes of the meeting's comments (minutes-themes.ts). Absent from documents frozen before it existed. */
+  themes?: MinutesThemes;
   footer: {
     generatedAt: string;
     finalizedAt: string | null;

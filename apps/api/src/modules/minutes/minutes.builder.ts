@@ -7,6 +7,8 @@ import { assembleMinutes, type AssembleOptions } from './minutes-assembler';
 import type { MinutesDocument } from './minutes-document';
 import { loadMinutesSource } from './minutes-source';
 import { minutesProgress } from '../delivery/minutes-progress';
+import { minutesThemes } from './minutes-themes';
+import { ThemeEngine } from '../theme/theme.engine';
 
 /** contentHash of a minutes document: sha256(canonicalJson(document)), lowercase hex. */
 export function minutesContentHash(document: MinutesDocument | Record<string, unknown>): string {
@@ -23,6 +25,7 @@ export class MinutesBuilder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly analytics: AnalyticsService,
+    private readonly themes: ThemeEngine,
   ) {}
 
   /**
@@ -37,6 +40,7 @@ export class MinutesBuilder {
       // Read in the same snapshot, so the missing voices agree with the votes in the document.
       const missingVoices = await this.analytics.meetingMissingVoices(meetingId, m);
       const progress = await minutesProgress(m, source.process.id, source.meeting.endedAt);
+      const themes = await minutesThemes(this.themes, meetingId, m);
       const doc = assembleMinutes(
         source,
         {
@@ -47,7 +51,7 @@ export class MinutesBuilder {
         },
         { missingVoices },
       );
-      return progress ? { ...doc, progress } : doc;
+      return progress ? { ...doc, themes, progress } : { ...doc, themes };
     };
     if (em) return run(em);
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {

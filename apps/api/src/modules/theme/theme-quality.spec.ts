@@ -7,6 +7,10 @@ import { japaneseTokenizer } from './japanese-tokenizer';
 // the method gives today, so a change that makes themes worse fails here. See docs/analytics.md.
 const PURITY_FLOOR = Number(process.env.THEME_PURITY_FLOOR ?? 0.74);
 const NMI_FLOOR = Number(process.env.THEME_NMI_FLOOR ?? 0.45);
+// The live path on the same comments (a model on the first 288, the last 12 joining it) measures
+// 0.687 / 0.390: k-means on another subset finds other splits (docs/analytics.md § Quality).
+const LIVE_PURITY_FLOOR = 0.66;
+const LIVE_NMI_FLOOR = 0.37;
 
 interface EvaluationSet {
   comments: { id: string; theme: string; body: string }[];
@@ -30,14 +34,18 @@ describe('theme quality on the Japanese evaluation set', () => {
     }));
   });
 
-  it(`themes agree with the gold topics (purity ≥ ${PURITY_FLOOR}, NMI ≥ ${NMI_FLOOR})`, () => {
-    const themes = buildThemes(comments);
+  it.each([
+    ['clustered whole', PURITY_FLOOR, NMI_FLOOR, {}],
+    // The live path: a model on the first 288 comments, the last 12 joining their nearest theme.
+    ['with the later comments joining a model (live path)', LIVE_PURITY_FLOOR, LIVE_NMI_FLOOR, { fullBuildLimit: 100 }],
+  ])('themes agree with the gold topics, %s (purity ≥ %s, NMI ≥ %s)', (_, purityFloor, nmiFloor, options) => {
+    const themes = buildThemes(comments, options);
     const clusterOf = new Map(themes.flatMap((t) => t.commentIds.map((id) => [id, t.id] as const)));
     const ids = comments.map((c) => c.id);
     const p = purity(ids.map((id) => clusterOf.get(id) as string), ids.map((id) => gold.get(id) as string));
     const m = nmi(ids.map((id) => clusterOf.get(id) as string), ids.map((id) => gold.get(id) as string));
     console.log(`themes=${themes.length} purity=${p.toFixed(3)} nmi=${m.toFixed(3)}\n${themes.map((t) => `${t.size} ${t.label}`).join('\n')}`);
-    expect(p).toBeGreaterThanOrEqual(PURITY_FLOOR);
-    expect(m).toBeGreaterThanOrEqual(NMI_FLOOR);
+    expect(p).toBeGreaterThanOrEqual(purityFloor);
+    expect(m).toBeGreaterThanOrEqual(nmiFloor);
   });
 });

@@ -38,6 +38,9 @@ export class ThemeModel {
   @Field(() => [SectorEnum], { description: 'Sectors raising the theme through fewer than 3 people (named, not counted)' })
   smallSectors: Sector[];
 
+  @Field(() => [SectorEnum], { description: 'Sectors that commented in scope but not on this theme (who is silent on it)' })
+  silentSectors: Sector[];
+
   @Field(() => [StanceCountModel])
   stances: StanceCountModel[];
 

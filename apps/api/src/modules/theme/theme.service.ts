@@ -23,6 +23,7 @@ export const toThemeModel = (t: Theme, processId: string): ThemeModel => ({
   commentIds: t.commentIds,
   sectors: t.sectors,
   smallSectors: t.smallSectors,
+  silentSectors: t.silentSectors,
   stances: t.stances,
   bridging: t.bridging,
   divide: t.divide,
@@ -67,7 +68,8 @@ export class ThemeService {
     const text = label.trim();
     if (!text) throw badInput('LABEL_REQUIRED', '論点の名前を入力してください。', 'Enter a name for the theme.');
     const { scope, processId } = await this.requireEditable(viewer, [themeId]);
-    await this.tx.run(async (em) => {
+    await this.tx.run(async (em, emit) => {
+      emit({ type: 'theme.edited', processId, scope: scopeKey(scope) });
       await em.save(em.create(ThemeEditEntity, { processId, scope: scopeKey(scope), kind: 'RENAME', themeId, label: text, themeIds: [themeId], actorId: viewer.participantId }));
       await this.audit.record(em, { processId, actorId: viewer.participantId, action: 'theme.rename', targetType: 'theme', targetId: null, data: { themeId, label: text } });
     });
@@ -78,7 +80,8 @@ export class ThemeService {
     const ids = [...new Set(themeIds)];
     if (ids.length < 2) throw badInput('MERGE_NEEDS_TWO', '統合する論点を2つ以上選んでください。', 'Choose at least two themes to merge.');
     const { scope, processId } = await this.requireEditable(viewer, ids);
-    await this.tx.run(async (em) => {
+    await this.tx.run(async (em, emit) => {
+      emit({ type: 'theme.edited', processId, scope: scopeKey(scope) });
       await em.save(em.create(ThemeEditEntity, { processId, scope: scopeKey(scope), kind: 'MERGE', themeId: ids[0] as string, label: null, themeIds: ids, actorId: viewer.participantId }));
       await this.audit.record(em, { processId, actorId: viewer.participantId, action: 'theme.merge', targetType: 'theme', targetId: null, data: { themeIds: ids } });
     });

@@ -7,6 +7,7 @@
  * browser, on Apollo or on the generated client (apps/web/src/gql), which Node cannot load.
  */
 import { reviewAgendaItem, seedDelivery } from './demo-delivery.ts';
+import { seedThemeComments } from './demo-themes.ts';
 import { DEMO_DECIDED, DEMO_GUESTS, DEMO_MEETING, DEMO_PAST_MEETING, DEMO_PEOPLE, DEMO_PROCESS, DEMO_PROPOSALS, type DemoComment } from './demo-content.ts';
 
 export interface DemoOptions {
@@ -301,6 +302,11 @@ export async function createDemo(options: DemoOptions): Promise<DemoResult> {
     return t;
   };
   for (const c of DEMO_MEETING.guestComments) await addComment(proposal(c.proposal), c, guestToken(c.by));
+  // Enough comments from every sector for themes (広聴) on the console, projector, analytics and minutes.
+  await seedThemeComments({
+    join: async (g) => (await call<{ joinMeeting: { token: string } }>(JOIN, { input: { code: joinCode, displayName: g.name, sector: g.sector, organization: g.organization } })).joinMeeting.token,
+    comment: (key, stance, body, token, id) => addComment(proposal(key), { key: id, by: '', stance, body }, token),
+  });
   for (const v of DEMO_MEETING.guestVotes) {
     await call(CAST_VOTE, { input: { proposalId: votingId, choice: v.choice, reason: v.reason, clientRequestId: requestId(run, `guest-${v.by}`) } }, guestToken(v.by));
   }

@@ -17,6 +17,7 @@ import { Measure } from '../components/measure';
 import { OpinionGroups } from '../components/opinion-groups';
 import { RepresentationPanel } from '../components/representation-panel';
 import { SectorWeighted } from '../components/sector-weighted';
+import { ThemesChart } from '../components/themes-chart';
 import '../analytics.css';
 
 const ALL = [AnalyticsOverviewQuery, AgreementMatrixQuery, RepresentationQuery, SectorWeightedQuery, OpinionGroupsQuery];
@@ -97,6 +98,10 @@ export function AnalyticsPage() {
 
       <Measure id="analytics-groups" title={t('analytics.groups.title')} explain={t('analytics.groups.explain')}>
         <OpinionGroups processId={process.id} titles={titles} />
+      </Measure>
+
+      <Measure id="analytics-themes" title={t('themes.chartTitle')} explain={t('themes.chartExplain')}>
+        <ThemesChart processId={process.id} />
       </Measure>
 
       <Measure id="analytics-cross-pillar" title={t('analytics.crossPillar.title')} explain={t('analytics.crossPillar.explain')}>

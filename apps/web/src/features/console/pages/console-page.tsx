@@ -8,6 +8,7 @@ import { PageTitle } from '../../../components/page-title';
 import { ErrorMessage, Loading, NotAvailable } from '../../../components/status';
 import { Tabs, tabPanelProps } from '../../../components/tabs';
 import { useLiveRoom } from '../../../hooks/use-live-room';
+import { ConsoleThemes } from '../components/console-themes';
 import { ConsoleMeetingQuery, ConsoleProcessQuery } from '../api/console';
 import { AgendaPanel } from '../components/agenda-panel';
 import { AttendancePanel } from '../components/attendance-panel';
@@ -91,6 +92,7 @@ export function ConsolePage() {
           )}
         </section>
       </div>
+      <ConsoleThemes meetingId={meeting.id} />
     </main>
   );
 }

@@ -13,6 +13,7 @@ import { useMe } from '../../../hooks/use-me';
 import { formatCountdown } from '../../../lib/format';
 import { ScreenMeetingQuery, ScreenProcessQuery } from '../api/screen';
 import { ScreenProposal } from '../components/screen-proposal';
+import { ScreenThemes } from '../components/screen-themes';
 import '../screen.css';
 
 /**
@@ -114,6 +115,7 @@ export function ScreenPage() {
         )}
       </section>
       {featured && <ScreenProposal key={featured} proposalId={featured} meetingId={meeting.id} />}
+      <ScreenThemes meetingId={meeting.id} />
     </main>
   );
 }
