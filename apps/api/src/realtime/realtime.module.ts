@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '../common/redis/redis.module';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
 import { TallyService } from '../modules/voting/tally.service';
+import { LIVE_TIMING, liveTiming } from './live-timing';
 import { LiveServer } from './live.server';
+import { PendingSends } from './pending-sends';
 import { RealtimePayloads } from './realtime-payloads';
 import { RealtimeListener } from './realtime.listener';
 import { RoomAccessService } from './room-access.service';
@@ -11,7 +15,16 @@ import { RoomSequencer } from './room-sequencer';
 @Module({
   imports: [RedisModule],
   // TallyService is stateless (it counts from the vote table): the listener gets its own instance.
-  providers: [TallyService, LiveServer, RoomSequencer, RoomAccessService, RealtimePayloads, RealtimeListener],
+  providers: [
+    { provide: LIVE_TIMING, useFactory: (config: AppConfig) => liveTiming(config.live), inject: [APP_CONFIG] },
+    TallyService,
+    LiveServer,
+    RoomSequencer,
+    RoomAccessService,
+    RealtimePayloads,
+    PendingSends,
+    RealtimeListener,
+  ],
   exports: [LiveServer],
 })
 export class RealtimeModule {}

@@ -120,7 +120,7 @@ describe('an API node SIGKILLed in a two-node setup with Redis', () => {
     // Every screen that was on B reconnected (to A, through the proxy), followed the room again and refetched the tally.
     for (const [i, s] of screens.entries()) {
       await waitUntil(() => s.client.reconnections.length >= 1 && s.client.reconnections[0].resubscribed.length === 1 && s.refetched.length >= 1, () => `screen ${i}: ${JSON.stringify(s.client.reconnections)} refetched ${s.refetched.length}`, 20_000);
-      expect(s.client.reconnections[0]).toEqual({ recovered: false, resubscribed: [{ ok: true, seq: expect.any(Number) }] });
+      expect(s.client.reconnections[0]).toEqual({ recovered: false, resubscribed: [{ ok: true, seq: expect.any(Number), heartbeatMs: 5000 }] });
     }
     // …and from then on they follow it live: one more vote, and every screen holds the true tally.
     const last = hall[VOTERS - 1];
