@@ -285,6 +285,19 @@ describe('LiveRooms: the watchdog', () => {
     expect(transport.reconnects).toBe(1);
     expect(page.resyncs).toBe(before + 2);
 
+    // The reconnection answers, but stays silent: still delayed; the next reconnect waits longer.
+    live.disconnected();
+    live.connected(false);
+    transport.answer({ ok: true, seq: 5, heartbeatMs: HEARTBEAT_MS });
+    await next();
+    expect(live.getSnapshot().status).toBe('delayed');
+    await jest.advanceTimersByTimeAsync(3 * HEARTBEAT_MS);
+    await next();
+    expect(transport.reconnects).toBe(1);
+    await jest.advanceTimersByTimeAsync(3 * HEARTBEAT_MS);
+    await next();
+    expect(transport.reconnects).toBe(2);
+
     live.heartbeat({ room: ROOM, seq: 5 });
     expect(live.getSnapshot().status).toBe('live');
   });

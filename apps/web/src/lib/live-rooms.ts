@@ -147,7 +147,7 @@ export class LiveRooms {
   connected(recovered: boolean): void {
     this.connection = 'connected';
     this.everConnected = true;
-    this.heard();
+    this.lastHeard = Date.now(); // the watchdog counts from here; only a heartbeat or event ends a silence
     for (const room of this.rooms.values()) {
       // Recovered: the server kept our rooms and replayed what we missed; only unanswered subscribes are redone.
       if (recovered && room.phase !== 'subscribing') continue;
@@ -259,7 +259,7 @@ export class LiveRooms {
 
   private answered(room: Room, generation: number, ack: SubscribeAck | null): void {
     if (this.rooms.get(room.name) !== room || room.generation !== generation || this.connection !== 'connected') return;
-    this.heard();
+    this.lastHeard = Date.now();
     if (ack?.ok) {
       room.phase = 'live';
       room.attempt = 0;
@@ -349,6 +349,7 @@ export class LiveRooms {
 
   // ---- the watchdog ----
 
+  /** A heartbeat or an event: the server is talking to us (an ack alone does not end a silence). */
   private heard(): void {
     this.lastHeard = Date.now();
     if (this.silentPeriods > 0) {
@@ -385,7 +386,9 @@ export class LiveRooms {
     this.silentPeriods++;
     this.lastHeard = Date.now(); // count the next silent period from now
     for (const room of live) this.requestResync(room, 0);
-    if (this.silentPeriods >= 2) this.transport.reconnect();
+    // Silent twice in a row: the connection is probably dead though it looks up. Reconnect — then
+    // after 4, 8, 16… silent periods, not every period (the server may just be overloaded).
+    if (this.silentPeriods >= 2 && (this.silentPeriods & (this.silentPeriods - 1)) === 0) this.transport.reconnect();
     this.update();
     this.armWatchdog();
   }
