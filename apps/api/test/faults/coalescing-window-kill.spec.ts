@@ -1,9 +1,8 @@
 import { room } from '@yoriai/realtime-contract';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { RunningServer } from '../../src/server';
 import { type ApiNode, startApiNode } from '../support/api-node';
-import { requestId } from '../support/fault-support';
+import { deleteRedisKeys, requestId } from '../support/fault-support';
 import { GqlClient } from '../support/graphql-client';
 import { LiveClient, quietFor, waitUntil } from '../support/live-client';
 import { joinHall, liveMeeting } from '../support/meeting-factories';
@@ -45,10 +44,7 @@ describe('an API node SIGKILLed inside its tally coalescing window (two nodes, R
     open.forEach((c) => c.close());
     await a?.kill();
     await b?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(REDIS_URL, prefix);
   });
 
   it("brings the votes A acknowledged to B's screens although A died before its trailing tally", async () => {
