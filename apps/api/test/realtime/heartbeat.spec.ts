@@ -35,11 +35,7 @@ describe('live heartbeats', () => {
     expect(new Set(both.heartbeats.map((h) => h.room))).toEqual(new Set([proposalRoom, processRoom]));
     expect(new Set(processOnly.heartbeats.map((h) => h.room))).toEqual(new Set([processRoom]));
     expect(none.heartbeats).toEqual([]);
-    // One per room per interval, however many sockets follow it (timers never fire early: an upper bound only).
-    const from = Date.now();
-    const before = beatsOf(both, proposalRoom).length;
-    await quietFor(4 * HEARTBEAT_MS);
-    expect(beatsOf(both, proposalRoom).length - before).toBeLessThanOrEqual(Math.floor((Date.now() - from) / HEARTBEAT_MS) + 1);
+    await quietFor(3 * HEARTBEAT_MS);
     expect(none.heartbeats).toEqual([]);
   });
 
