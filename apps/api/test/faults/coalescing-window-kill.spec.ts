@@ -18,7 +18,7 @@ const VOTERS = 6;
  * Node A coalesces tallies over a window this wide (production: 100 ms), so that it is sure to be
  * killed inside it however slow the machine is: its trailing tally is then owed, never sent.
  */
-const WIDE_WINDOW_MS = 8_000;
+const WIDE_WINDOW_MS = 15_000;
 
 const totals = (t: Pick<TestTally, 'agree' | 'disagree' | 'abstain' | 'block' | 'total'> | undefined) => t && { agree: t.agree, disagree: t.disagree, abstain: t.abstain, block: t.block, total: t.total };
 
