@@ -143,11 +143,33 @@ export type KpiMeasuredEvent = RoomEnvelope & { measurement: KpiMeasurementPaylo
 export type ThemesUpdatedEvent = RoomEnvelope & ThemesUpdatedPayload;
 
 /**
- * Sent to every socket of a node (not a room event, no seq) when events may have been lost for all
- * its rooms, e.g. when the node's connection to Redis came back after an outage: refetch every room.
+ * `live.resync`: the receiver's copy may be stale, refetch it over GraphQL (not a room event).
+ * - Without `room` (`REDIS_RECONNECTED`): sent to every socket of a node when events may have been
+ *   lost for all its rooms, e.g. its connection to Redis came back after an outage: refetch every room.
+ * - With `room` (`EVENT_LOST`): sent to one room when an event of that room could not be built (its
+ *   data could not be read after the change committed, even after retrying for several seconds).
+ *   `seq` is the number that event would have carried: refetch the room and continue from `seq`.
  */
-export interface ResyncEvent {
+export type ResyncEvent = ConnectionResyncEvent | RoomResyncEvent;
+export interface ConnectionResyncEvent {
   reason: 'REDIS_RECONNECTED';
+  room?: undefined;
+}
+export interface RoomResyncEvent {
+  reason: 'EVENT_LOST';
+  room: RoomName;
+  seq: number;
+}
+
+/**
+ * `live.heartbeat`: every few seconds (the subscribe ack's `heartbeatMs`), one per room the socket
+ * follows, carrying the room's current seq (that of its last event; no seq is used). A client whose
+ * last seq stays below it has missed an event even in a quiet room; a client that hears nothing at all
+ * (no event, no heartbeat) for about three intervals knows its connection is silently broken.
+ */
+export interface HeartbeatEvent {
+  room: RoomName;
+  seq: number;
 }
 
 /** The room events: each payload is a RoomEnvelope plus the event's data. */
@@ -185,6 +207,7 @@ export interface AdmissionEvent {
 
 export interface ServerToClientEvents extends RoomEvents {
   'live.resync': (e: ResyncEvent) => void;
+  'live.heartbeat': (e: HeartbeatEvent) => void;
   'live.denied': (e: DeniedEvent) => void;
   'live.ended': (e: EndedEvent) => void;
   'live.admission': (e: AdmissionEvent) => void;
@@ -207,6 +230,7 @@ export const ROOM_EVENT_NAMES: ReadonlyArray<ServerEventName> = [
   'themes.updated',
 ];
 export const RESYNC_EVENT = 'live.resync';
+export const HEARTBEAT_EVENT = 'live.heartbeat';
 export const DENIED_EVENT = 'live.denied';
 export const ENDED_EVENT = 'live.ended';
 export const ADMISSION_EVENT = 'live.admission';
@@ -227,7 +251,18 @@ export interface SubscribeAck {
   ok: boolean;
   /** On success: the room's current seq; the next event of the room has a higher one. */
   seq?: number;
+  /** On success: how often the server sends `live.heartbeat` for each followed room (ms). */
+  heartbeatMs?: number;
   error?: LiveError;
+}
+
+/**
+ * Whether a refused request may succeed if sent again later (after a backoff): the server could not
+ * answer now (INTERNAL_SERVER_ERROR, e.g. reason DATABASE_UNAVAILABLE; RATE_LIMITED). Every other
+ * code is a final answer (no access, no such room, signed out): stop following the room and say why.
+ */
+export function isTransientLiveError(error: Pick<LiveError, 'code'> | undefined): boolean {
+  return !error || error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'RATE_LIMITED';
 }
 
 export interface RoomRequest {

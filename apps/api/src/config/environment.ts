@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import * as path from 'node:path';
+import type { LiveTiming } from '../realtime/live-timing';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -51,6 +52,14 @@ export class EnvironmentVariables {
   })
   TRUST_PROXY = 'loopback';
 
+  /** How often each node sends `live.heartbeat` to the sockets of each followed room (docs/realtime.md). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : /^\d+$/.test(String(value)) ? Number(value) : value))
+  @IsOptional()
+  @IsInt({ message: 'LIVE_HEARTBEAT_MS must be a whole number of milliseconds between 500 and 60000' })
+  @Min(500, { message: 'LIVE_HEARTBEAT_MS must be a whole number of milliseconds between 500 and 60000' })
+  @Max(60_000, { message: 'LIVE_HEARTBEAT_MS must be a whole number of milliseconds between 500 and 60000' })
+  LIVE_HEARTBEAT_MS?: number;
+
   @Transform(({ value }) => (value === undefined || value === '' ? 'development' : value))
   @IsIn(NODE_ENVS, { message: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}` })
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
@@ -74,6 +83,8 @@ export interface AppConfig {
   trustProxy?: string | boolean | number;
   /** Bind address; tests and benchmarks keep to loopback. */
   host?: string;
+  /** Real-time timings over the defaults of realtime/live-timing.ts (LIVE_HEARTBEAT_MS; tests set others). */
+  live?: Partial<LiveTiming>;
 }
 
 export class ConfigError extends Error {
@@ -88,7 +99,7 @@ function quote(value: unknown): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const raw = Object.fromEntries(Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'JWT_SECRET', 'TRUST_PROXY']).map((k) => [k, env[k]]));
+  const raw = Object.fromEntries(Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'JWT_SECRET', 'TRUST_PROXY', 'LIVE_HEARTBEAT_MS']).map((k) => [k, env[k]]));
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { skipMissingProperties: false });
   const problems = [...new Set(errors.flatMap((e) =>
@@ -108,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     nodeEnv: vars.NODE_ENV,
     isProduction: vars.NODE_ENV === 'production',
+    ...(vars.LIVE_HEARTBEAT_MS !== undefined ? { live: { heartbeatMs: vars.LIVE_HEARTBEAT_MS } } : {}),
     trustProxy: vars.TRUST_PROXY === 'true' ? true : vars.TRUST_PROXY === 'false' ? false : /^\d+$/.test(vars.TRUST_PROXY) ? Number(vars.TRUST_PROXY) : vars.TRUST_PROXY,
   };
 }

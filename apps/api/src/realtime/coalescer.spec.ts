@@ -73,6 +73,22 @@ describe('Coalescer (leading + trailing edge per key)', () => {
     c.stop();
   });
 
+  it('reports each trigger that no started send carries: the leading one and the first of each window, not the rest', async () => {
+    const due: string[] = [];
+    const sent: string[] = [];
+    const c = new Coalescer<string>(30, async (k) => void sent.push(k), () => undefined, { onDue: (k) => due.push(`${k}@${sent.length}`) });
+    c.trigger('p'); // leading: due before its send starts
+    c.trigger('p'); // the window's first: a trailing send is now owed
+    c.trigger('p'); // carried by that trailing send
+    c.trigger('q');
+    expect(due).toEqual(['p@0', 'p@1', 'q@1']);
+    await tick(100);
+    expect(sent).toEqual(['p', 'q', 'p']);
+    c.trigger('p'); // a quiet window later: leading again
+    expect(due).toEqual(['p@0', 'p@1', 'q@1', 'p@3']);
+    c.stop();
+  });
+
   it('sends nothing after stop()', async () => {
     const seen: string[] = [];
     const c = new Coalescer<string>(10, async (k) => void seen.push(k), () => undefined);

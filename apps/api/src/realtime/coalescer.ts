@@ -4,6 +4,16 @@ interface KeyState {
   pending: boolean;
 }
 
+export interface CoalescerHooks<K> {
+  /**
+   * A trigger that no started send is sure to carry: a leading send is about to start, or a trailing
+   * one just became due. Called synchronously inside `trigger`, before any send reads its state, so a
+   * ledger kept outside the process (PendingSends) knows of the owed send before the trigger's
+   * caller answers anyone. Triggers while a trailing send is already due are carried by it: no call.
+   */
+  onDue?(key: K): void;
+}
+
 /**
  * Turns a storm of triggers per key into at most one `send(key)` per window, leading and trailing
  * edge: the first trigger after a quiet window sends at once; triggers during the window are merged
@@ -19,6 +29,7 @@ export class Coalescer<K> {
     private readonly windowMs: number,
     private readonly send: (key: K) => Promise<void>,
     private readonly onError: (key: K, e: unknown) => void,
+    private readonly hooks: CoalescerHooks<K> = {},
   ) {}
 
   trigger(key: K): void {
@@ -27,11 +38,17 @@ export class Coalescer<K> {
     if (!state) {
       const fresh: KeyState = { timer: null, running: false, pending: false };
       this.keys.set(key, fresh);
+      this.hooks.onDue?.(key);
       this.fire(key, fresh);
       return;
     }
-    if (state.timer || state.running) state.pending = true;
-    else this.fire(key, state);
+    if (state.timer || state.running) {
+      if (!state.pending) this.hooks.onDue?.(key);
+      state.pending = true;
+    } else {
+      this.hooks.onDue?.(key);
+      this.fire(key, state);
+    }
   }
 
   /** Keys with a send running or a window open (tests and shutdown). */

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { LiveError } from '@yoriai/realtime-contract';
+import { connectionLost, DATABASE_UNAVAILABLE } from '../common/errors/database-unavailable';
 import { DomainError, type Lang } from '../common/errors/domain-error';
 import { pickLanguage } from '../common/errors/language';
 
@@ -10,9 +11,16 @@ const INTERNAL = {
 
 const logger = new Logger('Live');
 
-/** Any thrown error as the typed error of a socket ack or a refused handshake (never a stack trace). */
+/**
+ * Any thrown error as the typed error of a socket ack or a refused handshake (never a stack trace).
+ * A lost database connection is DATABASE_UNAVAILABLE, as over GraphQL: temporary, so clients retry.
+ */
 export function toLiveError(e: unknown, lang: Lang): LiveError {
   if (e instanceof DomainError) return { code: e.category, reason: e.code, message: e.messages[lang] };
+  if (connectionLost(e)) {
+    logger.warn(`database connection lost during a socket request: ${e instanceof Error ? e.message : String(e)}`);
+    return { code: 'INTERNAL_SERVER_ERROR', reason: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE[lang] };
+  }
   logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
   return { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', message: INTERNAL[lang] };
 }

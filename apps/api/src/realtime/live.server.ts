@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createAdapter } from '@socket.io/redis-adapter';
 import {
@@ -7,6 +7,7 @@ import {
   type ClientToServerEvents,
   DENIED_EVENT,
   ENDED_EVENT,
+  HEARTBEAT_EVENT,
   LIVE_NAMESPACE,
   parseRoom,
   RESYNC_EVENT,
@@ -28,6 +29,7 @@ import { INVALIDATE } from '../common/redis/invalidation-topics';
 import { RedisService } from '../common/redis/redis.service';
 import { connectError, handshakeLanguage, toLiveError } from './live-errors';
 import { checkOrigin, handshakeToken } from './live-handshake';
+import { LIVE_TIMING, type LiveTiming } from './live-timing';
 import { MessageFloodGuard } from './message-flood-guard';
 import { RoomAccessService } from './room-access.service';
 import { RoomSequencer } from './room-sequencer';
@@ -92,6 +94,7 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly rooms: RoomAccessService,
     private readonly sequencer: RoomSequencer,
     private readonly invalidation: InvalidationBus,
+    @Inject(LIVE_TIMING) private readonly timing: LiveTiming,
   ) {}
 
   /** Runs inside app.init(), before the port is bound: no client can connect before this is ready. */
@@ -127,6 +130,7 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
       this.invalidation.subscribe(INVALIDATE.membership, (ids) => void this.reauthorizeParticipants(ids)),
       // Invalidations of the outage may be lost: re-check every socket of this node.
       this.invalidation.onReset(() => void this.sweep()),
+      this.startHeartbeat(nsp),
     );
     this.logger.log(`socket.io ${LIVE_NAMESPACE} ready (${adapter ? `Redis adapter, prefix ${this.redis.prefix}` : 'single node'})`);
   }
@@ -141,6 +145,44 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     const seq = await this.sequencer.next(room);
     // socket.io's typed emit cannot follow a generic event name; the payload type is checked above.
     (nsp.to(room) as unknown as { emit(event: string, payload: unknown): boolean }).emit(event, { room, seq, ...data });
+  }
+
+  /**
+   * Tells a room that one of its events was lost (its payload could not be read after COMMIT, even
+   * after retrying): `live.resync` with the seq that event would have had, so every subscriber
+   * refetches the room and the room's numbering goes on without a gap. No data leaves with it.
+   */
+  async resyncRoom(room: RoomName): Promise<void> {
+    const nsp = this.nsp;
+    if (!nsp) return;
+    const seq = await this.sequencer.next(room);
+    nsp.to(room).emit(RESYNC_EVENT, { reason: 'EVENT_LOST', room, seq });
+  }
+
+  /**
+   * Every `heartbeatMs`, each room followed on this node hears its current seq (one MGET for all of
+   * them, one broadcast per room to this node's sockets only): a socket that missed an event in a quiet
+   * room sees the gap, and a socket that hears nothing at all knows its connection is silently broken.
+   */
+  private startHeartbeat(nsp: LiveNamespace): () => void {
+    let running = false;
+    const beat = async () => {
+      if (running) return; // a slow beat (Redis timing out) is skipped, never stacked
+      running = true;
+      try {
+        const rooms = [...nsp.adapter.rooms.keys()].filter((name) => parseRoom(name)?.name === name) as RoomName[];
+        if (!rooms.length) return;
+        const seqs = await this.sequencer.currentMany(rooms);
+        rooms.forEach((room, i) => nsp.local.to(room).emit(HEARTBEAT_EVENT, { room, seq: seqs[i] }));
+      } catch (e) {
+        this.logger.warn(`heartbeat failed: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(() => void beat(), this.timing.heartbeatMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Tells a guest's open connections that a facilitator admitted or denied them (every node). */
@@ -265,7 +307,7 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
       await this.rooms.authorize(viewer, room);
       if (socket.disconnected) return;
       await socket.join(room.name);
-      reply({ ok: true, seq: await this.sequencer.current(room.name) });
+      reply({ ok: true, seq: await this.sequencer.current(room.name), heartbeatMs: this.timing.heartbeatMs });
     } catch (e) {
       reply({ ok: false, error: toLiveError(e, lang) });
     }

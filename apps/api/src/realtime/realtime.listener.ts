@@ -1,16 +1,17 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { room, type RoomName } from '@yoriai/realtime-contract';
 import { DomainEventBus } from '../common/events/domain-event-bus';
 import type { DomainEvent } from '../common/events/domain-events';
 import { Coalescer } from './coalescer';
+import { LIVE_TIMING, type LiveTiming } from './live-timing';
 import { LiveServer } from './live.server';
+import { PendingSends } from './pending-sends';
 import { RealtimePayloads } from './realtime-payloads';
 import { ThemesPublisher } from './themes.publisher';
 
-/** ≤ 10 `vote.tally` per second per proposal (RELIABILITY.md: fan-out, not the database, is the limit). */
-export const TALLY_WINDOW_MS = 100;
-/** Attendance changes as a hall arrives (hundreds of joins a minute): ≤ 5 `meeting.state` per second per meeting. */
-export const MEETING_STATE_WINDOW_MS = 200;
+/** Keys of coalesced sends: `<processId>/<id>`, so that the rooms are known even when the read fails. */
+const scoped = (processId: string, id: string) => `${processId}/${id}`;
+const unscope = (key: string) => key.split('/') as [processId: string, id: string];
 
 /**
  * The one place that turns committed domain events into room events (CONTRACT.md § Real time):
@@ -28,21 +29,33 @@ export const MEETING_STATE_WINDOW_MS = 200;
  *
  * Comments stay in their proposal's room: they are the busiest stream, and only a page showing the
  * proposal displays them. Tallies also go to the process room, where the projector ranks proposals.
+ *
+ * Never silently wrong (docs/realtime.md § 9): a payload read that fails after COMMIT is retried, and
+ * if it keeps failing the rooms are told to refetch (`deliver`); a coalesced send this node owes is
+ * written down in Redis so another node makes it if this one dies inside the window (`coalesced`).
  */
 @Injectable()
 export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
   private unsubscribe?: () => void;
   private stopped = false;
-  private readonly tallies = new Coalescer<string>(TALLY_WINDOW_MS, (proposalId) => this.sendTally(proposalId), (key, e) => this.failed('vote.tally', key, e));
-  private readonly meetings = new Coalescer<string>(MEETING_STATE_WINDOW_MS, (meetingId) => this.sendMeetingState(meetingId), (key, e) => this.failed('meeting.state', key, e));
+  private readonly coalescers: Coalescer<string>[] = [];
+  private readonly tallies: Coalescer<string>;
+  private readonly meetings: Coalescer<string>;
+  /** Waits between payload read attempts that are running now (cleared on shutdown). */
+  private readonly waits = new Set<() => void>();
 
   constructor(
     private readonly bus: DomainEventBus,
     private readonly live: LiveServer,
     private readonly payloads: RealtimePayloads,
     private readonly themes: ThemesPublisher,
-  ) {}
+    private readonly pending: PendingSends,
+    @Inject(LIVE_TIMING) private readonly timing: LiveTiming,
+  ) {
+    this.tallies = this.coalesced('vote.tally', timing.tallyWindowMs, (key) => this.sendTally(key));
+    this.meetings = this.coalesced('meeting.state', timing.meetingStateWindowMs, (key) => this.sendMeetingState(key));
+  }
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((e) => this.handle(e));
@@ -51,8 +64,8 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     this.stopped = true;
     this.unsubscribe?.();
-    this.tallies.stop();
-    this.meetings.stop();
+    for (const c of this.coalescers) c.stop();
+    for (const wake of this.waits) wake();
     this.themes.stop();
   }
 
@@ -62,26 +75,27 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
     switch (e.type) {
       case 'proposal.created':
       case 'proposal.updated': {
-        const proposal = await this.payloads.proposal(e.proposalId);
-        if (!proposal) return;
-        // A draft exists only for its author and the secretariat: not announced to the whole process.
-        const rooms = proposal.status === 'DRAFT' ? [room.proposal(e.proposalId)] : [room.proposal(e.proposalId), room.process(e.processId)];
-        await this.toRooms(rooms, (r) => this.live.emitToRoom(r, e.type, { proposal }));
+        const both = [room.proposal(e.proposalId), room.process(e.processId)];
+        await this.deliver(e.type, both, () => this.payloads.proposal(e.proposalId), (proposal) =>
+          // A draft exists only for its author and the secretariat: not announced to the whole process.
+          this.toRooms(proposal.status === 'DRAFT' ? [room.proposal(e.proposalId)] : both, (r) => this.live.emitToRoom(r, e.type, { proposal })),
+        );
         return;
       }
       case 'comment.created':
       case 'comment.hidden': {
-        const comment = await this.payloads.comment(e.commentId);
-        if (comment) await this.live.emitToRoom(room.proposal(e.proposalId), e.type, { comment });
+        const proposalRoom = room.proposal(e.proposalId);
+        await this.deliver(e.type, [proposalRoom], () => this.payloads.comment(e.commentId), (comment) => this.live.emitToRoom(proposalRoom, e.type, { comment }));
         return;
       }
       case 'vote.cast':
-        this.tallies.trigger(e.proposalId);
+        // Synchronously, before the voter is answered: the owed tally is marked before anything else happens.
+        this.tallies.trigger(scoped(e.processId, e.proposalId));
         return;
       case 'voting.opened':
         await this.toRooms([room.proposal(e.proposalId), room.process(e.processId)], (r) => this.live.emitToRoom(r, 'voting.opened', { proposalId: e.proposalId, roundId: e.roundId }));
         // The new round's (empty) tally, so screens drop the previous round's figures at once.
-        this.tallies.trigger(e.proposalId);
+        this.tallies.trigger(scoped(e.processId, e.proposalId));
         return;
       case 'voting.closed':
         await this.toRooms([room.proposal(e.proposalId), room.process(e.processId)], (r) =>
@@ -94,16 +108,16 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
         );
         return;
       case 'meeting.state':
-        this.meetings.trigger(e.meetingId);
+        this.meetings.trigger(scoped(e.processId, e.meetingId));
         return;
       case 'actionItem.updated': {
-        const actionItem = await this.payloads.actionItem(e.actionItemId);
-        if (actionItem) await this.toRooms([room.proposal(e.proposalId), room.process(e.processId)], (r) => this.live.emitToRoom(r, 'actionItem.updated', { actionItem }));
+        const rooms = [room.proposal(e.proposalId), room.process(e.processId)];
+        await this.deliver(e.type, rooms, () => this.payloads.actionItem(e.actionItemId), (actionItem) => this.toRooms(rooms, (r) => this.live.emitToRoom(r, 'actionItem.updated', { actionItem })));
         return;
       }
       case 'kpi.measured': {
-        const measurement = await this.payloads.measurement(e.measurementId);
-        if (measurement) await this.toRooms([room.proposal(e.proposalId), room.process(e.processId)], (r) => this.live.emitToRoom(r, 'kpi.measured', { measurement }));
+        const rooms = [room.proposal(e.proposalId), room.process(e.processId)];
+        await this.deliver(e.type, rooms, () => this.payloads.measurement(e.measurementId), (measurement) => this.toRooms(rooms, (r) => this.live.emitToRoom(r, 'kpi.measured', { measurement })));
         return;
       }
       case 'admission.changed':
@@ -114,17 +128,74 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Re-reads the tally after the window: the payload is always the whole committed truth. */
-  private async sendTally(proposalId: string): Promise<void> {
-    const current = await this.payloads.tally(proposalId);
-    if (!current || this.stopped) return;
-    await this.toRooms([room.proposal(proposalId), room.process(current.processId)], (r) => this.live.emitToRoom(r, 'vote.tally', current.payload));
+  /**
+   * A coalesced room event: at most one send per window per key, each re-reading the whole state.
+   * Every send it owes is marked in the PendingSends ledger before it becomes owed and settled once
+   * made, so that another node makes it if this one dies inside the window. (Use this for any new
+   * coalesced event, e.g. `themes.updated`.)
+   */
+  private coalesced(kind: string, windowMs: number, send: (key: string) => Promise<void>): Coalescer<string> {
+    const coalescer = new Coalescer<string>(
+      windowMs,
+      (key) => this.pending.covering(kind, key, () => send(key)),
+      (key, e) => this.failed(kind, key, e),
+      { onDue: (key) => this.pending.owe(kind, key) },
+    );
+    this.pending.register(kind, windowMs, (key) => coalescer.trigger(key));
+    this.coalescers.push(coalescer);
+    return coalescer;
   }
 
-  private async sendMeetingState(meetingId: string): Promise<void> {
-    const payload = await this.payloads.meeting(meetingId);
-    if (!payload || this.stopped) return;
-    await this.toRooms([room.meeting(meetingId), room.process(payload.processId)], (r) => this.live.emitToRoom(r, 'meeting.state', payload));
+  /** Re-reads the tally after the window: the payload is always the whole committed truth. */
+  private async sendTally(key: string): Promise<void> {
+    const [processId, proposalId] = unscope(key);
+    const rooms = [room.proposal(proposalId), room.process(processId)];
+    await this.deliver('vote.tally', rooms, () => this.payloads.tally(proposalId), (current) => this.toRooms(rooms, (r) => this.live.emitToRoom(r, 'vote.tally', current.payload)));
+  }
+
+  private async sendMeetingState(key: string): Promise<void> {
+    const [processId, meetingId] = unscope(key);
+    const rooms = [room.meeting(meetingId), room.process(processId)];
+    await this.deliver('meeting.state', rooms, () => this.payloads.meeting(meetingId), (payload) => this.toRooms(rooms, (r) => this.live.emitToRoom(r, 'meeting.state', payload)));
+  }
+
+  /**
+   * Reads an event's payload (after COMMIT: the bus publishes only then) and sends it. A read that
+   * fails — PostgreSQL restarting, the connection terminated — is tried again after each wait of
+   * `readRetryMs` (≈ 8 s in all). If every attempt fails, each room in `onLoss` gets `live.resync`
+   * with the seq the event would have had: its screens refetch instead of staying stale unawares.
+   * A payload that is null (the row is gone) is nothing to send.
+   */
+  private async deliver<T>(what: string, onLoss: RoomName[], read: () => Promise<T | null>, send: (payload: T) => Promise<void>): Promise<void> {
+    let payload: T | null;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        payload = await read();
+        break;
+      } catch (e) {
+        const wait = this.timing.readRetryMs[attempt];
+        if (this.stopped) return; // the database closes during shutdown
+        if (wait === undefined) {
+          this.logger.error(`${what}: could not read its payload in ${attempt + 1} attempts (${e instanceof Error ? e.message : String(e)}); telling ${onLoss.join(', ')} to refetch`);
+          await this.toRooms(onLoss, (r) => this.live.resyncRoom(r));
+          return;
+        }
+        await this.pause(wait);
+      }
+    }
+    if (payload !== null && !this.stopped) await send(payload);
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waits.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.waits.add(wake);
+    });
   }
 
   private async toRooms(rooms: RoomName[], send: (r: RoomName) => Promise<void>): Promise<void> {

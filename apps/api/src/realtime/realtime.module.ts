@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RedisModule } from '../common/redis/redis.module';
 import { ThemeModule } from '../modules/theme/theme.module';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/environment';
 import { TallyService } from '../modules/voting/tally.service';
+import { LIVE_TIMING, liveTiming } from './live-timing';
 import { LiveServer } from './live.server';
+import { PendingSends } from './pending-sends';
 import { RealtimePayloads } from './realtime-payloads';
 import { RealtimeListener } from './realtime.listener';
 import { RoomAccessService } from './room-access.service';
@@ -13,7 +17,17 @@ import { ThemesPublisher } from './themes.publisher';
 @Module({
   imports: [RedisModule, ThemeModule],
   // TallyService is stateless (it counts from the vote table): the listener gets its own instance.
-  providers: [TallyService, LiveServer, RoomSequencer, RoomAccessService, RealtimePayloads, RealtimeListener, ThemesPublisher],
+  providers: [
+    { provide: LIVE_TIMING, useFactory: (config: AppConfig) => liveTiming(config.live), inject: [APP_CONFIG] },
+    TallyService,
+    LiveServer,
+    RoomSequencer,
+    RoomAccessService,
+    RealtimePayloads,
+    PendingSends,
+    RealtimeListener,
+    ThemesPublisher,
+  ],
   exports: [LiveServer],
 })
 export class RealtimeModule {}

@@ -1,5 +1,5 @@
 import { room } from '@yoriai/realtime-contract';
-import { waitUntil } from '../support/live-client';
+import { quietFor, waitUntil } from '../support/live-client';
 import { useLiveTestServer } from '../support/live-test-server';
 import { liveMeeting, MEETING, TestDevice } from '../support/meeting-factories';
 import { newMember, newProcess } from '../support/process-factories';
@@ -133,6 +133,8 @@ describe('attack finding 1: one person, one vote, whatever the join code path', 
     const m = await liveMeeting(p);
     await openVoting(p.organizer.client, proposal.id, { rule: 'MAJORITY' });
     await p.organizer.client.ok(SET_ADMISSION, { id: m.id, a: 'CODE_WITH_APPROVAL' });
+    // The meeting's earlier changes are announced and done with: what the console hears next is the newcomer.
+    await quietFor(500);
     const console = await env.connect({ token: p.organizer.client.token });
     expect((await console.subscribe(room.meeting(m.id))).ok).toBe(true);
 

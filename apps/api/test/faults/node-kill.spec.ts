@@ -1,10 +1,9 @@
 import type { VoteChoice } from '@yoriai/domain';
 import { room } from '@yoriai/realtime-contract';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { RunningServer } from '../../src/server';
 import { type ApiNode, startApiNode } from '../support/api-node';
-import { FailoverProxy, requestId, sendUntilAcknowledged } from '../support/fault-support';
+import { deleteRedisKeys, FailoverProxy, requestId, sendUntilAcknowledged } from '../support/fault-support';
 import { GqlClient } from '../support/graphql-client';
 import { LiveClient, waitUntil } from '../support/live-client';
 import { joinHall, liveMeeting } from '../support/meeting-factories';
@@ -48,10 +47,7 @@ describe('an API node SIGKILLed in a two-node setup with Redis', () => {
     await proxy?.close();
     await b?.kill();
     await a?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(REDIS_URL, prefix);
   });
 
   it('moves the killed node’s clients to the other node with the current tally, and loses no acknowledged vote or comment', async () => {
@@ -120,7 +116,7 @@ describe('an API node SIGKILLed in a two-node setup with Redis', () => {
     // Every screen that was on B reconnected (to A, through the proxy), followed the room again and refetched the tally.
     for (const [i, s] of screens.entries()) {
       await waitUntil(() => s.client.reconnections.length >= 1 && s.client.reconnections[0].resubscribed.length === 1 && s.refetched.length >= 1, () => `screen ${i}: ${JSON.stringify(s.client.reconnections)} refetched ${s.refetched.length}`, 20_000);
-      expect(s.client.reconnections[0]).toEqual({ recovered: false, resubscribed: [{ ok: true, seq: expect.any(Number) }] });
+      expect(s.client.reconnections[0]).toEqual({ recovered: false, resubscribed: [{ ok: true, seq: expect.any(Number), heartbeatMs: 5000 }] });
     }
     // …and from then on they follow it live: one more vote, and every screen holds the true tally.
     const last = hall[VOTERS - 1];

@@ -73,7 +73,7 @@ describe('live connections: handshake and room access', () => {
     const observer = await newMember(env.anon, p, 'OBSERVER', 'MEDIA', '地元紙 記者');
     const rooms = [room.process(p.id), room.proposal(proposal.id), room.meeting(meeting.id)];
     const watching = await env.client({ token: observer.client.token }).connect();
-    for (const r of rooms) expect(await watching.subscribe(r)).toEqual({ ok: true, seq: expect.any(Number) });
+    for (const r of rooms) expect(await watching.subscribe(r)).toEqual({ ok: true, seq: expect.any(Number), heartbeatMs: 5000 });
 
     const stranger = await env.client({ token: (await newAccount(env.anon)).client.token }).connect();
     for (const r of rooms) {

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { RunningServer } from '../../src/server';
 import { type ApiNode, startApiNode } from '../support/api-node';
+import { deleteRedisKeys } from '../support/fault-support';
 import { GqlClient } from '../support/graphql-client';
 import { LiveClient, quietFor, waitUntil } from '../support/live-client';
 import { type JoinedGuest, joinHall, liveMeeting, TestDevice } from '../support/meeting-factories';
@@ -39,10 +40,7 @@ describe('two API nodes sharing PostgreSQL and Redis', () => {
   afterAll(async () => {
     await b?.kill();
     await a?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(REDIS_URL, prefix);
   });
 
   it('fans events out across nodes: a client on A gets the tally of votes cast through B, and one seq per room', async () => {

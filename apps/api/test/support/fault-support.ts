@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { GqlClient, GqlError, GqlResponse } from './graphql-client';
 
@@ -125,3 +126,14 @@ export async function sendUntilAcknowledged<T>(client: GqlClient, query: string,
 
 /** A client-generated request id, made before the first send. */
 export const requestId = (): string => randomUUID();
+
+/** Deletes a test run's Redis keys (every test of several nodes uses a key prefix of its own). */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    await redis.quit();
+  }
+}

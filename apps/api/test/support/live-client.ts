@@ -33,6 +33,8 @@ export interface LiveOptions {
 export class LiveClient {
   readonly events: ReceivedEvent[] = [];
   readonly resyncs: unknown[] = [];
+  /** `live.heartbeat`: each followed room's current seq, every heartbeat interval. */
+  readonly heartbeats: { room: string; seq: number; at: number }[] = [];
   /** `live.denied`: rooms the server stopped letting this socket follow. */
   readonly denied: { room: string; error: LiveError }[] = [];
   /** `live.ended`: the session behind the connection ended. */
@@ -64,6 +66,7 @@ export class LiveClient {
       (this.socket as unknown as Socket).on(name, (payload: ReceivedEvent['payload']) => this.events.push({ name, payload, at: Date.now() }));
     }
     this.socket.on('live.resync', (e) => this.resyncs.push(e));
+    this.socket.on('live.heartbeat', (e) => this.heartbeats.push({ ...e, at: Date.now() }));
     this.socket.on('live.denied', (e) => this.denied.push(e));
     this.socket.on('live.ended', (e) => this.ended.push(e));
     this.socket.on('live.admission', (e) => this.admissions.push(e));

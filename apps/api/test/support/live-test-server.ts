@@ -1,3 +1,4 @@
+import type { AppConfig } from '../../src/config/environment';
 import type { RunningServer } from '../../src/server';
 import { GqlClient } from './graphql-client';
 import { LiveClient, type LiveOptions } from './live-client';
@@ -22,12 +23,12 @@ export interface LiveTestServer {
  * when that test ends, so no socket outlives its test and one test's events never reach another.
  * Call it at the top of the describe block.
  */
-export function useLiveTestServer(): LiveTestServer {
+export function useLiveTestServer(overrides: Partial<AppConfig> = {}): LiveTestServer {
   let server: RunningServer | undefined;
   let anon: GqlClient | undefined;
   const open: LiveClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(overrides);
     anon = new GqlClient(server.url);
   });
   afterEach(() => open.splice(0).forEach((c) => c.close()));

@@ -40,8 +40,9 @@ export interface E2eServer {
 /**
  * The built server (`node dist/apps/api/apps/api/src/main.js`, as `npm start` runs it) on a free
  * port and a scratch database created for this run on the real PostgreSQL, dropped on stop.
+ * `extraEnv` adds environment variables (e.g. a shorter LIVE_HEARTBEAT_MS).
  */
-export async function startBuiltServer(): Promise<E2eServer> {
+export async function startBuiltServer(extraEnv: Record<string, string> = {}): Promise<E2eServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (nx run api:build)`);
   if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: build first (nx run web:build)`);
   const dbName = `yoriai_web_e2e_${randomBytes(4).toString('hex')}`;
@@ -51,7 +52,7 @@ export async function startBuiltServer(): Promise<E2eServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yoriai-web-e2e-'));
   const port = await freePort();
   const env = Object.fromEntries(
-    Object.entries({ ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: undefined, REDIS_URL: undefined }).filter(
+    Object.entries({ ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: undefined, REDIS_URL: undefined, ...extraEnv }).filter(
       ([, v]) => v !== undefined,
     ),
   ) as NodeJS.ProcessEnv;

@@ -3,8 +3,13 @@ import { useEffect, useEffectEvent } from 'react';
 import { liveClient, type LivePayload } from '../lib/live';
 
 export type LiveHandlers = { [K in ServerEventName]?: (payload: LivePayload<K>) => void } & {
-  /** Called when the room's data may be stale (first subscription, gap in seq, unrecovered reconnect). */
-  resync?: () => void;
+  /**
+   * Called when the room's data may be stale (first subscription, a gap in seq, a lost event, an
+   * unrecovered reconnect, a silent connection): refetch. Return the refetch's promise — the live
+   * indicator says "delayed" until it settles, and a failed refetch is tried again.
+   */
+  resync?: () => unknown;
+  /** The room may no longer be followed; the live indicator says so and why. */
   denied?: (error: LiveError | undefined) => void;
 };
 

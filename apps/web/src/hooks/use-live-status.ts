@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import { liveClient, type LiveStatus } from '../lib/live';
+import { liveClient, type LiveSnapshot } from '../lib/live';
 
 function subscribeStatus(onChange: () => void): () => void {
   return liveClient().onStatus(onChange);
 }
 
-/** Connection state for a small "live" indicator. */
-export function useLiveStatus(): LiveStatus {
-  return useSyncExternalStore(subscribeStatus, () => liveClient().getStatus());
+/** What the live indicator says: live, delayed, reconnecting, offline, or stopped (and why). */
+export function useLiveStatus(): LiveSnapshot {
+  return useSyncExternalStore(subscribeStatus, () => liveClient().getSnapshot());
 }

@@ -40,7 +40,7 @@ describe('locales', () => {
     }
     // Built keys: the demo's progress steps.
     for (const step of ['accounts', 'process', 'members', 'proposals', 'comments', 'decision', 'meeting', 'guests']) used.add(`demo.step.${step}`);
-    for (const status of ['connected', 'connecting', 'offline']) used.add(`live.${status}`);
+    for (const status of ['live', 'connecting', 'delayed', 'reconnecting', 'offline']) used.add(`live.${status}`);
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !jaMessages.has(k))).toEqual([]);
     expect([...used].filter((k) => !enMessages.has(k))).toEqual([]);

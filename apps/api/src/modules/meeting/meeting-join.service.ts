@@ -145,6 +145,9 @@ export class MeetingJoinService {
             data: { guest: participant.kind === 'GUEST', sector: input.sector },
           });
           emit({ type: 'admission.changed', processId, meetingId: meeting.id, participantId: participant.id, status: 'PENDING' });
+          // The facilitator's console re-reads its door list on meeting.state: without it the newcomer
+          // would wait unseen until some other change of the meeting happened to be announced.
+          emit({ type: 'meeting.state', processId, meetingId: meeting.id });
         }
         return { participant, admission: 'PENDING' };
       }

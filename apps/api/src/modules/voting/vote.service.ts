@@ -145,7 +145,9 @@ export class VoteService {
     // A proxy vote that met the member's own vote (they voted a moment before): theirs stands, and
     // throwing rolls this event back.
     if (fresh && !fresh.vote_id && req.proxy && (await this.votedThemselves(em, box.roundId, req.voterId))) throw ownVoteStands();
-    if (fresh) emit({ type: 'vote.cast', processId: box.processId, proposalId: box.proposalId, roundId: box.roundId });
+    // A retry is announced too: the node that stored the vote may have died before it announced it
+    // (or its COMMIT's answer was lost), and screens would keep the old tally. Tallies are coalesced.
+    emit({ type: 'vote.cast', processId: box.processId, proposalId: box.proposalId, roundId: box.roundId });
     // A retry (no new event), or a new event that lost to a newer one of the same voter: answer
     // with what is stored for this request, without touching the current vote.
     const row = fresh?.vote_id ? fresh : (await prepared<CastRow>(em, STORED_REQUEST.name, STORED_REQUEST.text, [box.roundId, req.voterId, req.clientRequestId]))[0];

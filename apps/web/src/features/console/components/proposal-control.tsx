@@ -50,7 +50,7 @@ export function ProposalControl({
   const [closedRecord, setClosedRecord] = useState<{ outcome: string; seq: number } | null>(null);
 
   useLiveRoom(room.proposal(proposalId), {
-    resync: () => void refetch(),
+    resync: () => refetch(),
     'vote.tally': (e) =>
       client.cache.updateQuery({ query: ConsoleProposalQuery, variables }, (prev) => withLiveTally(prev, e)),
     'comment.created': () => void refetch(),

@@ -28,7 +28,7 @@ export function ConsolePage() {
   const [selected, setSelected] = useState<string | null>(null);
 
   useLiveRoom(room.meeting(meetingId), {
-    resync: () => void refetch(),
+    resync: () => refetch(),
     'meeting.state': () => void refetch(),
   });
 

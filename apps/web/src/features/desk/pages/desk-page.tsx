@@ -3,6 +3,7 @@ import { can } from '@yoriai/domain';
 import { room } from '@yoriai/realtime-contract';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { LiveIndicator } from '../../../components/live-indicator';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorMessage, Loading, NotAvailable } from '../../../components/status';
 import { useLiveRoom } from '../../../hooks/use-live-room';
@@ -19,7 +20,7 @@ export function DeskPage() {
 
   // A record written elsewhere (the facilitator closing a vote) appears here without a reload.
   useLiveRoom(room.process(processId), {
-    resync: () => void client.refetchQueries({ include: [DeskQuery, VerifyChainQuery, RecordDetailQuery] }),
+    resync: () => client.refetchQueries({ include: [DeskQuery, VerifyChainQuery, RecordDetailQuery] }),
     'record.created': () => void client.refetchQueries({ include: [DeskQuery, VerifyChainQuery] }),
     'meeting.state': () => void client.refetchQueries({ include: [DeskQuery] }),
   });
@@ -42,6 +43,7 @@ export function DeskPage() {
         <Link className="btn" to={`/p/${process.id}/analytics`}>
           {t('nav.analytics')}
         </Link>
+        <LiveIndicator className="push-right" />
       </div>
 
       <section className="stack" aria-labelledby="desk-records">

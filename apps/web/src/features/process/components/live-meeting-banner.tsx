@@ -23,7 +23,7 @@ function LiveMeeting({ meeting, processId, canManage }: { meeting: MeetingRow; p
   const { t } = useTranslation();
   const { refetch } = useQuery(ProcessMeetingsQuery, { variables: { id: processId } });
   // The facilitator moves the agenda on: follow it without a reload.
-  useLiveRoom(room.meeting(meeting.id), { resync: () => void refetch(), 'meeting.state': () => void refetch() });
+  useLiveRoom(room.meeting(meeting.id), { resync: () => refetch(), 'meeting.state': () => void refetch() });
   const firstProposal = meeting.currentItem?.proposalIds[0];
   return (
     <section className="card stack live-meeting" aria-labelledby={`meeting-${meeting.id}`} data-testid="live-meeting">

@@ -4,6 +4,7 @@ import { room } from '@yoriai/realtime-contract';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { SectorName } from '../../../components/chips';
+import { LiveIndicator } from '../../../components/live-indicator';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorMessage, Loading, NotAvailable } from '../../../components/status';
 import { Tabs, tabPanelProps } from '../../../components/tabs';
@@ -22,7 +23,7 @@ export function ProcessPage() {
   const { data, loading, error, client } = useQuery(ProcessOverviewQuery, { variables: { id: processId } });
 
   useLiveRoom(room.process(processId), {
-    resync: () => void client.refetchQueries({ include: [ProcessOverviewQuery, PillarProposalsQuery] }),
+    resync: () => client.refetchQueries({ include: [ProcessOverviewQuery, PillarProposalsQuery] }),
     'proposal.created': () => void client.refetchQueries({ include: [ProcessOverviewQuery, PillarProposalsQuery] }),
     'proposal.updated': () => void client.refetchQueries({ include: [PillarProposalsQuery] }),
   });
@@ -43,7 +44,10 @@ export function ProcessPage() {
     <main id="main" className="page stack">
       <PageTitle title={process.title} />
       <div className="stack">
-        <h1>{process.title}</h1>
+        <div className="row">
+          <h1>{process.title}</h1>
+          <LiveIndicator className="push-right" />
+        </div>
         {process.myMembership && (
           <p className="muted">
             {t('process.youAre', { role: label(ROLE_LABELS[process.myMembership.role]) })} · <SectorName sector={process.myMembership.sector} />

@@ -32,7 +32,7 @@ export function ProposalPage() {
 
   // Live: a new tally replaces ours in the cache; anything else refetches the proposal.
   useLiveRoom(room.proposal(proposalId), {
-    resync: () => void refetch(),
+    resync: () => refetch(),
     'vote.tally': (e) => {
       client.cache.updateQuery({ query: ProposalPageQuery, variables: { id: proposalId } }, (prev) => withLiveTally(prev, e));
     },
@@ -68,6 +68,7 @@ export function ProposalPage() {
         <div className="row">
           <StatusChip status={p.status} />
           <span className="chip chip--DRAFT">{t('proposal.versionN', { n: p.version })}</span>
+          <LiveIndicator className="push-right" />
         </div>
         <h1>{p.title}</h1>
         <p className="muted row">
@@ -93,7 +94,6 @@ export function ProposalPage() {
             <h2 id="voting-heading" style={{ margin: 0 }}>
               {round ? t('voting.openTitle') : t('voting.resultTitle')}
             </h2>
-            {round && <LiveIndicator className="push-right" />}
           </div>
           {round && <RuleSummary round={round} />}
           {round && can(role, 'vote.cast') && <VotePanel key={round.id} proposalId={p.id} myVote={p.myVote ?? null} />}

@@ -22,7 +22,7 @@ export function ScreenProposal({ proposalId, meetingId }: { proposalId: string; 
   const missing = useMissingVoices(proposalId, meetingId);
 
   useLiveRoom(room.proposal(proposalId), {
-    resync: () => void refetch(),
+    resync: () => refetch(),
     'vote.tally': (e) =>
       client.cache.updateQuery({ query: ScreenProposalQuery, variables }, (prev) => withLiveTally(prev, e)),
     'comment.created': () => void refetch(),

@@ -31,11 +31,11 @@ export function ScreenPage() {
   const remaining = useCountdown(meeting?.timerEndsAt ?? null);
 
   useLiveRoom(me ? room.meeting(meetingId) : null, {
-    resync: () => void refetch(),
+    resync: () => refetch(),
     'meeting.state': () => void refetch(),
   });
   useLiveRoom(meeting ? room.process(meeting.processId) : null, {
-    resync: () => void processQuery.refetch(),
+    resync: () => processQuery.refetch(),
     'proposal.updated': () => void processQuery.refetch(),
     'voting.opened': () => void processQuery.refetch(),
     'voting.closed': () => void processQuery.refetch(),
