@@ -20,7 +20,7 @@ if (process.env.YORIAI_BENCH_THEMES_OFF === '1') {
   const load = Module._load;
   Module._load = function (...args) {
     const exports = load.apply(this, args);
-    if (exports && typeof exports.ThemesPublisher === 'function' && !exports.ThemesPublisher.benchOff) {
+    if (/themes\.publisher(\.js)?$/.test(String(args[0])) && typeof exports?.ThemesPublisher === 'function' && !exports.ThemesPublisher.benchOff) {
       exports.ThemesPublisher.prototype.handle = function () {};
       exports.ThemesPublisher.benchOff = true;
     }

@@ -1,5 +1,6 @@
 import { buildThemeModel, buildThemes, modelFingerprint, termsOf, upcomingModelSizes, type Sector, type Stance, type Theme, type ThemeComment, type ThemeModel, type ThemeModelCache } from '@yoriai/domain';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type Worker } from 'node:worker_threads';
+import { spawnWorker } from '../../common/workers/spawn-worker';
 import { japaneseTokenizer } from './japanese-tokenizer';
 
 /**
@@ -94,40 +95,81 @@ async function handle(job: ThemeJob): Promise<ThemeReply> {
   return { id: job.id, ok: true, themes, newTerms };
 }
 
+/** A model to build ahead, from the answering worker to its helper, and the model back. */
+interface AheadRequest {
+  key: string;
+  ids: string[];
+  terms: string[][];
+}
+interface AheadReply {
+  key: string;
+  fingerprint: string;
+  model: ThemeModel | null;
+}
+
+let helper: Worker | null = null;
+
 /**
- * Builds, after this answer, the models the scope's next comments will need (their comments all
- * exist now). Only a speed-up: a model missing when needed is built then, with the same result.
- * Each build is its own macrotask, so a job that arrives meanwhile waits for one build at most.
+ * Builds the models the scope's next comments will need (their comments all exist now) in a helper
+ * thread of this worker, so that the next comment's answer never waits for a clustering here. Only a
+ * speed-up: a model missing when needed is built then, with the same result.
  */
 function buildAhead(key: string, comments: ThemeComment[]): void {
+  const sizes = upcomingModelSizes(comments.length);
+  if (sizes.length === 0) return;
   const sorted = [...comments].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const cache = modelCache(key);
-  for (const size of upcomingModelSizes(sorted.length)) {
+  for (const size of sizes) {
     const prefix = sorted.slice(0, size);
-    const fingerprint = modelFingerprint(prefix.map((c) => c.id));
-    const job = `${key}|${fingerprint}`;
-    if (cache.get(fingerprint) || ahead.has(job)) continue;
+    const ids = prefix.map((c) => c.id);
+    const job = `${key}|${modelFingerprint(ids)}`;
+    if (cache.get(modelFingerprint(ids)) || ahead.has(job)) continue;
     ahead.add(job);
-    setImmediate(() => {
-      try {
-        if (!cache.get(fingerprint)) cache.set(buildThemeModel(prefix.map((c) => c.id), prefix.map((c) => c.terms)));
-      } catch {
-        // Only a speed-up: the model is built when needed.
-      } finally {
-        ahead.delete(job);
-      }
-    });
+    aheadHelper().postMessage({ key, ids, terms: prefix.map((c) => [...c.terms]) } satisfies AheadRequest);
   }
 }
 
-/**
- * The worker thread of the theme module (ThemePool): tokenising and clustering are synchronous CPU
- * work (seconds for a process of 20,000 comments), so they run here and the API's event loop keeps
- * serving votes and sockets meanwhile. It keeps each comment's terms and each scope's models.
- */
-parentPort?.on('message', (job: ThemeJob) => {
-  handle(job).then(
-    (reply) => parentPort?.postMessage(reply),
-    (e: unknown) => parentPort?.postMessage({ id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies ThemeReply),
-  );
-});
+function aheadHelper(): Worker {
+  if (helper) return helper;
+  const worker = spawnWorker(__dirname, 'theme-worker', { argv: [AHEAD_ROLE] });
+  worker.on('message', ({ key, fingerprint, model }: AheadReply) => {
+    ahead.delete(`${key}|${fingerprint}`);
+    if (model && !modelCache(key).get(fingerprint)) modelCache(key).set(model);
+  });
+  const gone = () => {
+    if (helper === worker) helper = null;
+    ahead.clear();
+  };
+  worker.on('error', gone);
+  worker.on('exit', gone);
+  worker.unref();
+  helper = worker;
+  return worker;
+}
+
+const AHEAD_ROLE = 'theme-ahead';
+
+if (process.argv.includes(AHEAD_ROLE)) {
+  // The helper: builds one model per request, in order.
+  parentPort?.on('message', ({ key, ids, terms: prefixTerms }: AheadRequest) => {
+    let model: ThemeModel | null = null;
+    try {
+      model = buildThemeModel(ids, prefixTerms);
+    } catch {
+      // Only a speed-up: the answering worker builds it when needed.
+    }
+    parentPort?.postMessage({ key, fingerprint: modelFingerprint(ids), model } satisfies AheadReply);
+  });
+} else {
+  /**
+   * The worker thread of the theme module (ThemePool): tokenising and clustering are synchronous CPU
+   * work (seconds for a process of 20,000 comments), so they run here and the API's event loop keeps
+   * serving votes and sockets meanwhile. It keeps each comment's terms and each scope's models.
+   */
+  parentPort?.on('message', (job: ThemeJob) => {
+    handle(job).then(
+      (reply) => parentPort?.postMessage(reply),
+      (e: unknown) => parentPort?.postMessage({ id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies ThemeReply),
+    );
+  });
+}
