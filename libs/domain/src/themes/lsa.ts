@@ -28,42 +28,63 @@ function orthonormalise(cols: Float64Array[]): void {
   }
 }
 
-/** Y = A·X for X given as V-long columns. (Plain loops: typed-array `from` with a callback is several times slower.) */
+/**
+ * Y = A·X for X given as V-long columns. One pass over the rows with X read term-major (the l
+ * values of a term side by side); each output still sums the same products in the same order.
+ */
 function times(rows: ReadonlyArray<SparseVector>, x: Float64Array[]): Float64Array[] {
   const n = rows.length;
-  const out: Float64Array[] = [];
-  for (const col of x) {
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i += 1) {
-      const r = rows[i] as SparseVector;
-      const idx = r.idx;
-      const val = r.val;
-      let s = 0;
-      for (let k = 0; k < idx.length; k += 1) s += (val[k] as number) * (col[idx[k] as number] as number);
-      y[i] = s;
+  const l = x.length;
+  const dim = l === 0 ? 0 : (x[0] as Float64Array).length;
+  const packed = new Float64Array(dim * l);
+  for (let c = 0; c < l; c += 1) {
+    const col = x[c] as Float64Array;
+    for (let t = 0; t < dim; t += 1) packed[t * l + c] = col[t] as number;
+  }
+  const out = Array.from({ length: l }, () => new Float64Array(n));
+  const acc = new Float64Array(l);
+  for (let i = 0; i < n; i += 1) {
+    const r = rows[i] as SparseVector;
+    const idx = r.idx;
+    const val = r.val;
+    acc.fill(0);
+    for (let k = 0; k < idx.length; k += 1) {
+      const v = val[k] as number;
+      const base = (idx[k] as number) * l;
+      for (let c = 0; c < l; c += 1) acc[c] = (acc[c] as number) + v * (packed[base + c] as number);
     }
-    out.push(y);
+    for (let c = 0; c < l; c += 1) (out[c] as Float64Array)[i] = acc[c] as number;
   }
   return out;
 }
 
-/** Z = Aᵀ·Y for Y given as n-long columns. */
+/** Z = Aᵀ·Y for Y given as n-long columns (term-major accumulation, the same order per output). */
 function timesTransposed(rows: ReadonlyArray<SparseVector>, dim: number, y: Float64Array[]): Float64Array[] {
   const n = rows.length;
-  const out: Float64Array[] = [];
-  for (const col of y) {
-    const z = new Float64Array(dim);
-    for (let i = 0; i < n; i += 1) {
-      const w = col[i] as number;
-      if (w === 0) continue;
-      const r = rows[i] as SparseVector;
-      const idx = r.idx;
-      const val = r.val;
-      for (let k = 0; k < idx.length; k += 1) z[idx[k] as number] = (z[idx[k] as number] as number) + w * (val[k] as number);
+  const l = y.length;
+  const packed = new Float64Array(dim * l);
+  const w = new Float64Array(l);
+  for (let i = 0; i < n; i += 1) {
+    let any = false;
+    for (let c = 0; c < l; c += 1) {
+      w[c] = (y[c] as Float64Array)[i] as number;
+      if (w[c] !== 0) any = true;
     }
-    out.push(z);
+    if (!any) continue;
+    const r = rows[i] as SparseVector;
+    const idx = r.idx;
+    const val = r.val;
+    for (let k = 0; k < idx.length; k += 1) {
+      const v = val[k] as number;
+      const base = (idx[k] as number) * l;
+      for (let c = 0; c < l; c += 1) if (w[c] !== 0) packed[base + c] = (packed[base + c] as number) + (w[c] as number) * v;
+    }
   }
-  return out;
+  return Array.from({ length: l }, (_, c) => {
+    const z = new Float64Array(dim);
+    for (let t = 0; t < dim; t += 1) z[t] = packed[t * l + c] as number;
+    return z;
+  });
 }
 
 /** Eigen-decomposition of a small symmetric matrix (cyclic Jacobi); eigenvectors as columns of v. */
