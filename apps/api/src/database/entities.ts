@@ -20,6 +20,7 @@ import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { MembershipRemovalEntity } from '../modules/process/membership-removal.entity';
 import { SessionEntity } from '../modules/session/session.entity';
 import { AdmissionRequestEntity } from '../modules/meeting/admission-request.entity';
+import { CommentTermsEntity } from '../modules/theme/comment-terms.entity';
 import { ThemeEditEntity } from '../modules/theme/theme-edit.entity';
 import { KpiMeasurementEntity } from '../modules/delivery/kpi-measurement.entity';
 
@@ -47,5 +48,6 @@ export const ENTITIES = [
   InvitationEntity,
   AdmissionRequestEntity,
   ThemeEditEntity,
+  CommentTermsEntity,
   KpiMeasurementEntity,
 ];

@@ -110,7 +110,8 @@ export class ThemesPublisher {
     if (!result || this.stopped) return;
     // The domain theme without its comment ids: the summary a panel shows.
     const themes: ThemeSummary[] = result.themes.map(({ commentIds, ...summary }) => (void commentIds, summary));
-    const comments = new Set(result.themes.flatMap((t) => t.commentIds)).size;
+    // Every comment is in exactly one theme (merges join whole themes): the sizes add up to the comments.
+    const comments = result.themes.reduce((n, t) => n + t.size, 0);
     // An unchanged list is not sent again (a proposal's status change, a re-read after a no-op).
     const signature = stableHash(JSON.stringify(themes)) + comments;
     const last = this.lastSent.get(key);

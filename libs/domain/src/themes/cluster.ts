@@ -60,16 +60,43 @@ function kmeansOnce(vectors: ReadonlyArray<SparseVector>, dim: number, k: number
     }
     centroids.push(densify(vectors[pick] as SparseVector, dim));
   }
+  return lloyd(vectors, dim, centroids, iterations);
+}
+
+/**
+ * Lloyd iterations from the given centroids (changed in place) until no document moves. The
+ * assignment step reads the centroids transposed (term-major, k contiguous values per term), so a
+ * document's k similarities come from one pass over its terms; each sum still adds the same
+ * products in the same order as a dot product per centroid would.
+ */
+function lloyd(vectors: ReadonlyArray<SparseVector>, dim: number, centroids: Float64Array[], iterations: number): { labels: Int32Array; centroids: Float64Array[]; score: number } {
+  const n = vectors.length;
+  const k = centroids.length;
   const labels = new Int32Array(n).fill(-1);
+  const packed = new Float64Array(dim * k);
+  const sims = new Float64Array(k);
   let score = 0;
   for (let it = 0; it < iterations; it += 1) {
+    for (let c = 0; c < k; c += 1) {
+      const cen = centroids[c] as Float64Array;
+      for (let t = 0; t < dim; t += 1) packed[t * k + c] = cen[t] as number;
+    }
     let changed = 0;
     score = 0;
     for (let i = 0; i < n; i += 1) {
+      const v = vectors[i] as SparseVector;
+      const idx = v.idx;
+      const val = v.val;
+      sims.fill(0);
+      for (let j = 0; j < idx.length; j += 1) {
+        const x = val[j] as number;
+        const base = (idx[j] as number) * k;
+        for (let c = 0; c < k; c += 1) sims[c] = (sims[c] as number) + x * (packed[base + c] as number);
+      }
       let arg = 0;
       let sim = -Infinity;
       for (let c = 0; c < k; c += 1) {
-        const s = dotDense(vectors[i] as SparseVector, centroids[c] as Float64Array);
+        const s = sims[c] as number;
         if (s > sim + 1e-12) {
           sim = s;
           arg = c;
@@ -163,12 +190,16 @@ export function clusterVectors(vectors: ReadonlyArray<SparseVector>, dim: number
   const silIdx: number[] = [];
   for (let x = 0; Math.floor(x) < sample.length && silIdx.length < 400; x += silStep) silIdx.push(Math.floor(x));
   const sim = silIdx.map((i) => Float64Array.from(silIdx, (j) => dotSparse(sample[i] as SparseVector, sample[j] as SparseVector)));
-  let chosen = { k: Math.max(2, o.minK), score: -Infinity };
+  let chosen = { k: Math.max(2, o.minK), score: -Infinity, run: null as { labels: Int32Array; centroids: Float64Array[] } | null };
   for (let k = Math.max(2, o.minK); k <= maxK; k += 1) {
     const run = bestOf(sample, dim, k, o);
     const s = silhouette(sim, silIdx.map((i) => run.labels[i] as number), k);
-    if (s > chosen.score + 1e-9) chosen = { k, score: s };
+    if (s > chosen.score + 1e-9) chosen = { k, score: s, run };
   }
-  const final = bestOf(vectors, dim, chosen.k, o);
+  const best = chosen.run as { labels: Int32Array; centroids: Float64Array[] };
+  // The sample is every document: its best run is the answer. Otherwise the sample's centroids
+  // (best of the restarts) seed Lloyd iterations on all documents, instead of restarting from
+  // k-means++ on all of them (3 × (k + iterations) passes over n → at most `iterations`).
+  const final = sample.length === n ? best : lloyd(vectors, dim, best.centroids.map((c) => Float64Array.from(c)), o.iterations);
   return { k: chosen.k, labels: final.labels, centroids: final.centroids, silhouette: chosen.score };
 }

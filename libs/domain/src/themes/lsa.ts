@@ -28,24 +28,61 @@ function orthonormalise(cols: Float64Array[]): void {
   }
 }
 
-/** Y = A·X for X given as V-long columns. */
+/**
+ * Y = A·X for X given as V-long columns. One pass over the rows with X read term-major (the l
+ * values of a term side by side); each output still sums the same products in the same order.
+ */
 function times(rows: ReadonlyArray<SparseVector>, x: Float64Array[]): Float64Array[] {
-  return x.map((col) => Float64Array.from(rows, (r) => {
-    let s = 0;
-    for (let k = 0; k < r.idx.length; k += 1) s += (r.val[k] as number) * (col[r.idx[k] as number] as number);
-    return s;
-  }));
+  const n = rows.length;
+  const l = x.length;
+  const dim = l === 0 ? 0 : (x[0] as Float64Array).length;
+  const packed = new Float64Array(dim * l);
+  for (let c = 0; c < l; c += 1) {
+    const col = x[c] as Float64Array;
+    for (let t = 0; t < dim; t += 1) packed[t * l + c] = col[t] as number;
+  }
+  const out = Array.from({ length: l }, () => new Float64Array(n));
+  const acc = new Float64Array(l);
+  for (let i = 0; i < n; i += 1) {
+    const r = rows[i] as SparseVector;
+    const idx = r.idx;
+    const val = r.val;
+    acc.fill(0);
+    for (let k = 0; k < idx.length; k += 1) {
+      const v = val[k] as number;
+      const base = (idx[k] as number) * l;
+      for (let c = 0; c < l; c += 1) acc[c] = (acc[c] as number) + v * (packed[base + c] as number);
+    }
+    for (let c = 0; c < l; c += 1) (out[c] as Float64Array)[i] = acc[c] as number;
+  }
+  return out;
 }
 
-/** Z = Aᵀ·Y for Y given as n-long columns. */
+/** Z = Aᵀ·Y for Y given as n-long columns (term-major accumulation, the same order per output). */
 function timesTransposed(rows: ReadonlyArray<SparseVector>, dim: number, y: Float64Array[]): Float64Array[] {
-  return y.map((col) => {
+  const n = rows.length;
+  const l = y.length;
+  const packed = new Float64Array(dim * l);
+  const w = new Float64Array(l);
+  for (let i = 0; i < n; i += 1) {
+    let any = false;
+    for (let c = 0; c < l; c += 1) {
+      w[c] = (y[c] as Float64Array)[i] as number;
+      if (w[c] !== 0) any = true;
+    }
+    if (!any) continue;
+    const r = rows[i] as SparseVector;
+    const idx = r.idx;
+    const val = r.val;
+    for (let k = 0; k < idx.length; k += 1) {
+      const v = val[k] as number;
+      const base = (idx[k] as number) * l;
+      for (let c = 0; c < l; c += 1) if (w[c] !== 0) packed[base + c] = (packed[base + c] as number) + (w[c] as number) * v;
+    }
+  }
+  return Array.from({ length: l }, (_, c) => {
     const z = new Float64Array(dim);
-    rows.forEach((r, i) => {
-      const w = col[i] as number;
-      if (w === 0) return;
-      for (let k = 0; k < r.idx.length; k += 1) z[r.idx[k] as number] = (z[r.idx[k] as number] as number) + w * (r.val[k] as number);
-    });
+    for (let t = 0; t < dim; t += 1) z[t] = packed[t * l + c] as number;
     return z;
   });
 }
@@ -118,11 +155,16 @@ export function lsaProjection(rows: ReadonlyArray<SparseVector>, dim: number, di
   }
   // B = Qᵀ·A (l rows of length V); C = B·Bᵀ = U·Σ²·Uᵀ.
   const b = timesTransposed(rows, dim, y);
-  const c = b.map((bi) => Float64Array.from(b, (bj) => {
-    let s = 0;
-    for (let k = 0; k < dim; k += 1) s += (bi[k] as number) * (bj[k] as number);
-    return s;
-  }));
+  const c = b.map((bi) => {
+    const row = new Float64Array(b.length);
+    for (let j = 0; j < b.length; j += 1) {
+      const bj = b[j] as Float64Array;
+      let s = 0;
+      for (let k = 0; k < dim; k += 1) s += (bi[k] as number) * (bj[k] as number);
+      row[j] = s;
+    }
+    return row;
+  });
   const { values, vectors } = jacobi(c);
   const order = values.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0] || p[1] - q[1]).slice(0, Math.min(dims, l)).map(([, i]) => i);
   const axes = order.map((e) => {
@@ -139,14 +181,19 @@ export function lsaProjection(rows: ReadonlyArray<SparseVector>, dim: number, di
   const idx = Int32Array.from(order.keys());
   // The model's own documents: (Q·U)[i, :]·Σ, which the range finder gives more exactly than A·V
   // (measured: purity 0.767 against 0.730 on the evaluation set); new comments use the axes.
-  const embedded = rows.map((_, i) => {
-    const val = Float64Array.from(order, (e) => {
+  const scale = order.map((e) => Math.sqrt(Math.max(0, values[e] as number)));
+  // weights[p][d]: the p-th range vector's weight in latent axis d (vectors[p][order[d]]).
+  const weights = y.map((_, p) => Float64Array.from(order.map((e) => vectors[p]![e] as number)));
+  const embedded: SparseVector[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const val = new Float64Array(order.length);
+    for (let d = 0; d < order.length; d += 1) {
       let s = 0;
-      for (let p = 0; p < l; p += 1) s += (y[p]![i] as number) * (vectors[p]![e] as number);
-      return s * Math.sqrt(Math.max(0, values[e] as number));
-    });
-    return unit(val, idx);
-  });
+      for (let p = 0; p < l; p += 1) s += (y[p]![i] as number) * (weights[p]![d] as number);
+      val[d] = s * (scale[d] as number);
+    }
+    embedded.push(unit(val, idx));
+  }
   return { projection: { axes, idx }, embedded };
 }
 

@@ -114,6 +114,13 @@ function usefulNoun(term: string): boolean {
 }
 
 /**
+ * The version of what termsOf gives. The API keeps each comment's terms in the database
+ * (comment_terms) so that a restart does not re-tokenise; stored terms of another version are
+ * computed again. Raise it with any change to the normaliser or its word lists.
+ */
+export const THEME_TERMS_VERSION = 1;
+
+/**
  * Index terms of one comment, in order: compound nouns (「デマンド交通」) and their parts (「交通」),
  * KPI numbers with their unit (「20%」), base forms of content verbs and adjectives (「通う」「高い」),
  * English words (lower case, plural folded) and emoji. Stop words are dropped.

@@ -101,6 +101,15 @@ describe('buildThemes', () => {
     const bus = buildThemes(comments).find((t) => t.commentIds.some((id) => id.startsWith('bus')))!;
     expect(bus.silentSectors).toContain('INDUSTRY');
   });
+  it('clusters more comments than the k-choosing sample the same way every time (sample seeds the run on all)', () => {
+    const comments = corpus();
+    // 90 comments, k chosen on 30 of them, then refined on all 90.
+    const themes = buildThemes(comments, { sampleSize: 30 });
+    const of = new Map(themes.flatMap((t) => t.commentIds.map((id) => [id, t.id] as const)));
+    expect(purity(comments.map((c) => of.get(c.id) as string), comments.map((c) => c.id.split('-')[0] as string))).toBeGreaterThan(0.9);
+    expect(buildThemes([...comments].reverse(), { sampleSize: 30 })).toEqual(themes);
+  });
+
   it('gives no themes for no comments', () => {
     expect(buildThemes([])).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../../common/workers/spawn-worker';
 import { conflict, rateLimited } from '../../common/errors/domain-error';
 import type { MinutesDocument } from '../minutes/minutes-document';
 import type { RenderContext } from './minutes-outline';
@@ -115,45 +114,6 @@ export class RenderPool implements OnModuleDestroy {
   }
 }
 
-/**
- * From the build (dist/*.js) the worker file runs as it is. From TypeScript sources (jest, ts
- * tooling) a small bootstrap compiles the worker's modules with swc first, the same transform
- * jest uses, so tests exercise exactly the worker path production takes.
- */
 function spawnRenderWorker(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  const compiled = path.join(__dirname, 'render-worker.js');
-  if (existsSync(compiled)) return new Worker(compiled, { resourceLimits });
-  const entry = path.join(__dirname, 'render-worker.ts');
-  return new Worker(TS_BOOTSTRAP, { eval: true, resourceLimits, workerData: { entry, aliases: pathAliases() } });
+  return spawnWorker(__dirname, 'render-worker', { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
-
-/** @yoriai/* → absolute source paths, from tsconfig.base.json (only needed when running from sources). */
-function pathAliases(): Record<string, string> {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'tsconfig.base.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) return {};
-    dir = up;
-  }
-  const paths = (JSON.parse(readFileSync(path.join(dir, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions.paths;
-  return Object.fromEntries(Object.entries(paths).map(([alias, [target]]) => [alias, path.resolve(dir, target as string)]));
-}
-
-const TS_BOOTSTRAP = `
-const Module = require('node:module');
-const fs = require('node:fs');
-const { workerData } = require('node:worker_threads');
-const swc = require(require.resolve('@swc/core', { paths: [workerData.entry] }));
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) { return resolve.call(this, workerData.aliases[request] || request, ...rest); };
-Module._extensions['.ts'] = function (module, filename) {
-  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-require(workerData.entry);
-`;

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { buildThemeModel, buildThemes, modelFingerprint, stableHash, termsOf, upcomingModelSizes, type Sector, type Stance, type Theme, type ThemeComment, type ThemeModel, type ThemeModelCache, type Tokenize } from '@yoriai/domain';
+import { THEME_TERMS_VERSION, type Theme } from '@yoriai/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { japaneseTokenizer } from './japanese-tokenizer';
 import { ThemeEditEntity } from './theme-edit.entity';
+import { ThemePool, type ThemeJobInput, type ThemeLane } from './theme-pool';
+import type { ScopeColumns } from './theme-worker';
 
 export type ThemeScopeKind = 'proposal' | 'meeting' | 'process' | 'pillar';
 
@@ -25,23 +26,13 @@ export function scopeOfThemeId(themeId: string): ThemeScope | null {
   return m ? { kind: m[1] as ThemeScopeKind, id: m[2] as string } : null;
 }
 
-interface Row {
-  id: string;
-  author_id: string;
-  sector: Sector;
-  stance: Stance;
-  created_at: Date;
-}
-
-const TERM_CACHE_LIMIT = 200_000;
 const THEME_CACHE_LIMIT = 500;
-/** Models kept per scope: the current one and the ones built ahead for the next checkpoints. */
-const MODELS_PER_SCOPE = 3;
+/** Terms and bodies go to the worker in chunks of this many comments (one JSON string each). */
+const CHUNK = 5000;
 
 // Only visible comments count: hidden ones never, drafts' comments only in the draft's own scope
 // (whose reader already passed the draft's visibility check).
 const VISIBLE = 'c.hidden_at IS NULL';
-// Bodies are read only for comments whose terms are not cached yet (see termsFor).
 const SCOPE_SQL: Record<ThemeScopeKind, string> = {
   proposal: `SELECT c.id, c.author_id, c.sector, c.stance, c.created_at FROM comment c WHERE c.proposal_id = $1 AND ${VISIBLE}`,
   meeting: `SELECT DISTINCT c.id, c.author_id, c.sector, c.stance, c.created_at
@@ -54,6 +45,14 @@ const SCOPE_SQL: Record<ThemeScopeKind, string> = {
   pillar: `SELECT c.id, c.author_id, c.sector, c.stance, c.created_at FROM comment c JOIN proposal p ON p.id = c.proposal_id
              WHERE p.pillar_id = $1 AND p.status <> 'DRAFT' AND ${VISIBLE}`,
 };
+// The scope as one row of comma-separated columns in time order, with its fingerprint: PostgreSQL
+// aggregates, the worker splits, and the API's event loop only passes strings along.
+const ORDER = 'ORDER BY s.created_at, s.id';
+const COLUMNS_SQL = (kind: ThemeScopeKind) => `SELECT count(*)::int AS n, md5(string_agg(s.id::text, ',' ${ORDER})) AS fingerprint,
+    string_agg(s.id::text, ',' ${ORDER}) AS ids, string_agg(s.author_id::text, ',' ${ORDER}) AS authors,
+    string_agg(s.sector, ',' ${ORDER}) AS sectors, string_agg(s.stance, ',' ${ORDER}) AS stances,
+    string_agg(floor(extract(epoch FROM s.created_at) * 1000)::bigint::text, ',' ${ORDER}) AS times
+  FROM (${SCOPE_SQL[kind]}) s`;
 const PROCESS_SQL: Record<ThemeScopeKind, string> = {
   proposal: 'SELECT process_id FROM proposal WHERE id = $1',
   meeting: 'SELECT process_id FROM meeting WHERE id = $1',
@@ -61,23 +60,26 @@ const PROCESS_SQL: Record<ThemeScopeKind, string> = {
   pillar: 'SELECT process_id FROM pillar WHERE id = $1',
 };
 
+const laneOf = (kind: ThemeScopeKind): ThemeLane => (kind === 'process' || kind === 'pillar' ? 'bulk' : 'live');
+
 /**
  * Builds the themes of a scope from its visible comments (no access checks: ThemeService and the
- * realtime listener check them). Tokenising is the expensive part, so each comment's terms are
- * cached (comments are never edited); a scope's themes are cached until its comments or edits
- * change, and its clustering models are kept so that a new comment only joins the nearest theme
- * (libs/domain themes/model.ts). The model the next comments will need is built ahead, after the
- * answer, so a live panel's update never waits for a clustering (docs/analytics.md § Live updates).
+ * realtime listener check them). The tokenising and clustering run in the theme worker (ThemePool),
+ * which keeps each comment's terms and each scope's clustering models, so that a new comment only
+ * joins the nearest theme (libs/domain themes/model.ts); terms are also kept in the database
+ * (comment_terms), so a restarted server does not tokenise again. A scope's themes are cached here
+ * until its comments or edits change; when the worker fails or times out, the last good themes
+ * stay (docs/analytics.md § Live updates).
  */
 @Injectable()
 export class ThemeEngine {
   private readonly logger = new Logger('Themes');
-  private readonly terms = new Map<string, string[]>();
   private readonly built = new Map<string, { fingerprint: string; result: ScopedThemes }>();
-  private readonly models = new Map<string, ThemeModel[]>();
-  private readonly ahead = new Set<string>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pool: ThemePool,
+  ) {}
 
   async processOf(scope: ThemeScope, em: EntityManager = this.dataSource.manager): Promise<string | null> {
     const [row] = await em.query<{ process_id: string }[]>(PROCESS_SQL[scope.kind], [scope.id]);
@@ -87,84 +89,80 @@ export class ThemeEngine {
   async themes(scope: ThemeScope, em: EntityManager = this.dataSource.manager): Promise<ScopedThemes | null> {
     const processId = await this.processOf(scope, em);
     if (!processId) return null;
-    const [rows, edits] = await Promise.all([
-      em.query<Row[]>(`${SCOPE_SQL[scope.kind]} ORDER BY c.created_at, c.id`, [scope.id]),
+    const [[columns], edits] = await Promise.all([
+      em.query<(ScopeColumns & { fingerprint: string | null })[]>(COLUMNS_SQL(scope.kind), [scope.id]),
       em.find(ThemeEditEntity, { where: { scope: scopeKey(scope) }, order: { createdAt: 'ASC', id: 'ASC' } }),
     ]);
-    const fingerprint = stableHash(rows.map((r) => r.id).join(',')) + rows.length + ':' + edits.map((e) => e.id).join(',');
+    const { fingerprint: md5, ...scopeColumns } = columns as ScopeColumns & { fingerprint: string | null };
+    const fingerprint = `${md5 ?? ''}${scopeColumns.n}:${edits.map((e) => e.id).join(',')}`;
     const key = scopeKey(scope);
     const cached = this.built.get(key);
     if (cached && cached.fingerprint === fingerprint) return cached.result;
-    const terms = await this.termsFor(rows, em);
     const labels: Record<string, string> = {};
     const merges: string[][] = [];
     for (const e of edits) {
       if (e.kind === 'RENAME' && e.label) labels[e.themeId] = e.label;
       if (e.kind === 'MERGE') merges.push(e.themeIds);
     }
-    const comments: ThemeComment[] = rows.map((r) => ({ id: r.id, authorId: r.author_id, sector: r.sector, stance: r.stance, createdAt: new Date(r.created_at).getTime(), terms: terms.get(r.id) ?? [] }));
-    const themes = buildThemes(comments, { idPrefix: `${key}~`, merges, labels, models: this.modelCache(key) });
+    let themes: Theme[];
+    try {
+      themes = scopeColumns.n === 0 ? [] : await this.compute(key, laneOf(scope.kind), { key, scope: scopeColumns, options: { idPrefix: `${key}~`, merges, labels }, terms: [], bodies: [] }, em);
+    } catch (e) {
+      // The last good themes stay (a worker that failed, timed out or is shutting down).
+      if (cached) {
+        this.logger.warn(`themes of ${key} kept from before: ${e instanceof Error ? e.message : String(e)}`);
+        return cached.result;
+      }
+      throw e;
+    }
     const result = { processId, themes };
     if (this.built.size >= THEME_CACHE_LIMIT) this.built.delete(this.built.keys().next().value as string);
     this.built.set(key, { fingerprint, result });
-    this.buildAhead(key, comments);
     return result;
   }
 
-  /** Each row's terms: cached ones as they are, the others tokenised from bodies read in one query. */
-  private async termsFor(rows: Row[], em: EntityManager): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    const missing: string[] = [];
-    for (const r of rows) {
-      const t = this.terms.get(r.id);
-      if (t) out.set(r.id, t);
-      else missing.push(r.id);
-    }
-    if (missing.length === 0) return out;
-    const tokenize: Tokenize = await japaneseTokenizer();
-    const bodies = await em.query<{ id: string; body: string }[]>('SELECT id, body FROM comment WHERE id = ANY ($1::uuid[])', [missing]);
-    for (const b of bodies) {
-      const t = termsOf(b.body, tokenize);
-      if (this.terms.size >= TERM_CACHE_LIMIT) this.terms.delete(this.terms.keys().next().value as string);
-      this.terms.set(b.id, t);
-      out.set(b.id, t);
-    }
-    return out;
-  }
-
-  private modelCache(key: string): ThemeModelCache {
-    return {
-      get: (fingerprint) => this.models.get(key)?.find((m) => m.fingerprint === fingerprint),
-      set: (model) => {
-        const list = [model, ...(this.models.get(key) ?? []).filter((m) => m.fingerprint !== model.fingerprint)].slice(0, MODELS_PER_SCOPE);
-        if (!this.models.has(key) && this.models.size >= THEME_CACHE_LIMIT) this.models.delete(this.models.keys().next().value as string);
-        this.models.set(key, list);
-      },
-    };
-  }
-
   /**
-   * Builds, after this answer, the models the scope's next comments will need (their comments all
-   * exist now). Only a speed-up: a model missing when needed is built then, with the same result.
+   * Asks the worker; when it lacks some comments' terms (a new comment, a fresh worker), sends
+   * the stored ones and, for comments never tokenised, their bodies, then keeps the new terms.
    */
-  private buildAhead(key: string, comments: ThemeComment[]): void {
-    const sorted = [...comments].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const cache = this.modelCache(key);
-    for (const size of upcomingModelSizes(sorted.length)) {
-      const prefix = sorted.slice(0, size);
-      const fingerprint = modelFingerprint(prefix.map((c) => c.id));
-      const job = `${key}|${fingerprint}`;
-      if (cache.get(fingerprint) || this.ahead.has(job)) continue;
-      this.ahead.add(job);
-      setImmediate(() => {
-        try {
-          if (!cache.get(fingerprint)) cache.set(buildThemeModel(prefix.map((c) => c.id), prefix.map((c) => c.terms)));
-        } catch (e) {
-          this.logger.warn(`building a theme model ahead failed: ${e instanceof Error ? e.message : String(e)}`);
-        } finally {
-          this.ahead.delete(job);
-        }
-      });
+  private async compute(key: string, lane: ThemeLane, input: ThemeJobInput, em: EntityManager): Promise<Theme[]> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const reply = await this.pool.run(lane, input);
+      if (reply.ok === false) throw new Error(reply.message);
+      if (reply.newTerms) await this.keepTerms(reply.newTerms, em);
+      if (reply.ok === true) return reply.themes;
+      input = { ...input, ...(await this.termsOrBodies(reply.missing, em)) };
     }
+    throw new Error(`the theme worker kept missing terms of ${key}`);
+  }
+
+  /** Stored terms of the current version as JSON chunks, and bodies of the comments without them. */
+  private async termsOrBodies(ids: string[], em: EntityManager): Promise<{ terms: string[]; bodies: string[] }> {
+    const terms: string[] = [];
+    const bodies: string[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const [row] = await em.query<{ terms: string | null; bodies: string | null }[]>(
+        `SELECT (SELECT json_agg(json_build_array(t.comment_id, t.terms))::text FROM comment_terms t WHERE t.comment_id = ANY ($1::uuid[]) AND t.version = $2) AS terms,
+                (SELECT json_agg(json_build_array(c.id, c.body))::text FROM comment c WHERE c.id = ANY ($1::uuid[])
+                    AND NOT EXISTS (SELECT 1 FROM comment_terms t WHERE t.comment_id = c.id AND t.version = $2)) AS bodies`,
+        [chunk, THEME_TERMS_VERSION],
+      );
+      if (row?.terms) terms.push(row.terms);
+      if (row?.bodies) bodies.push(row.bodies);
+    }
+    return { terms, bodies };
+  }
+
+  /** Keeps terms the worker computed (JSON `[[commentId, [term, …]], …]`), replacing another version's. */
+  private async keepTerms(json: string, em: EntityManager): Promise<void> {
+    // Only a speed-up for the next start: a failure here never fails the themes.
+    await em.query(
+      `INSERT INTO comment_terms (comment_id, terms, version)
+       SELECT (x ->> 0)::uuid, ARRAY(SELECT json_array_elements_text(x -> 1)), $2 FROM json_array_elements($1::json) x
+           WHERE EXISTS (SELECT 1 FROM comment c WHERE c.id = (x ->> 0)::uuid)
+       ON CONFLICT (comment_id) DO UPDATE SET terms = EXCLUDED.terms, version = EXCLUDED.version`,
+      [json, THEME_TERMS_VERSION],
+    ).catch((e: unknown) => this.logger.warn(`keeping comment terms failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 }
