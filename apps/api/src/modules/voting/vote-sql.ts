@@ -107,3 +107,77 @@ export const SECRET_VOTES_AUDIT = `INSERT INTO audit_log (process_id, actor_id, 
          jsonb_build_object('participantId', e.participant_id, 'proxy', bool_or(e.proxy), 'casts', count(*)::int), $3::timestamptz
     FROM vote_event e WHERE e.round_id = $1::uuid
    GROUP BY e.participant_id ORDER BY e.participant_id`;
+
+export interface BatchContextRow extends VoteContextRow {
+  /** 1-based position of the vote in the batch. */
+  ord: string;
+}
+
+/**
+ * VOTE_CONTEXT for a whole batch of votes (VoteBatchWriter): `$1` proposal ids and `$2` voter ids,
+ * position by position. The open rounds are share-locked exactly as for one vote.
+ */
+export const BATCH_VOTE_CONTEXT = {
+  name: 'yoriai_batch_vote_context_v1',
+  text: `SELECT q.ord::text AS ord, p.process_id, m.role, m.sector, r.id AS round_id, r.ballot
+           FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(proposal_id, participant_id, ord)
+           LEFT JOIN proposal p ON p.id = q.proposal_id
+           LEFT JOIN membership m ON m.process_id = p.process_id AND m.participant_id = q.participant_id
+           LEFT JOIN LATERAL (
+             SELECT id, ballot FROM voting_round WHERE proposal_id = p.id AND status = 'OPEN' FOR SHARE
+           ) r ON true
+          ORDER BY q.ord`,
+};
+
+export interface BatchCastRow {
+  ord: string;
+  event_id: string | null;
+  sector: string | null;
+  choice: string | null;
+  reason: string | null;
+  proxy: boolean | null;
+  created_at: Date | null;
+  vote_id: string | null;
+  updated_at: Date | null;
+}
+
+/**
+ * CAST_VOTE for a batch of members' own votes (never proxy votes), one statement: arrays of round,
+ * voter, sector, choice, reason, clientRequestId, process and ballot, position by position; at most
+ * one vote per (round, voter) in a batch (VoteBatchWriter). The same three steps as CAST_VOTE: events
+ * appended in batch order (retries are no-ops), current votes upserted only forward, audit rows
+ * (none for SECRET rounds). One row per input position; `event_id` is null for a retry, `vote_id`
+ * null when the event lost to a newer one.
+ */
+export const BATCH_CAST_VOTE = {
+  name: 'yoriai_batch_cast_vote_v1',
+  text: `WITH q AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::uuid[], $8::varchar[])
+                  WITH ORDINALITY AS t(round_id, participant_id, sector, choice, reason, client_request_id, process_id, ballot, ord)
+         ), ev AS (
+           INSERT INTO vote_event (round_id, participant_id, sector, choice, reason, proxy, entered_by_id, client_request_id)
+           SELECT round_id, participant_id, sector, choice, reason, false, NULL, client_request_id FROM q ORDER BY ord
+           ON CONFLICT (round_id, participant_id, client_request_id) DO NOTHING
+           RETURNING id, round_id, participant_id, sector, choice, reason, proxy, entered_by_id, client_request_id, created_at
+         ), cur AS (
+           INSERT INTO vote (round_id, participant_id, sector, choice, reason, proxy, entered_by_id, event_id)
+           SELECT round_id, participant_id, sector, choice, reason, proxy, entered_by_id, id FROM ev ORDER BY id
+           ON CONFLICT (round_id, participant_id) DO UPDATE
+              SET sector = EXCLUDED.sector, choice = EXCLUDED.choice, reason = EXCLUDED.reason, proxy = EXCLUDED.proxy,
+                  entered_by_id = EXCLUDED.entered_by_id, event_id = EXCLUDED.event_id, updated_at = now()
+            WHERE vote.event_id < EXCLUDED.event_id AND (vote.proxy OR NOT EXCLUDED.proxy)
+           RETURNING id, round_id, participant_id, updated_at
+         ), au AS (
+           INSERT INTO audit_log (process_id, actor_id, action, target_type, target_id, data)
+           SELECT q.process_id, ev.participant_id, 'vote.cast', 'voting_round', ev.round_id::varchar,
+                  jsonb_build_object('eventId', ev.id::text, 'participantId', ev.participant_id, 'proxy', ev.proxy, 'clientRequestId', ev.client_request_id)
+             FROM ev JOIN q ON q.round_id = ev.round_id AND q.participant_id = ev.participant_id
+            WHERE q.ballot = 'OPEN'
+            ORDER BY ev.id
+         )
+         SELECT q.ord::text AS ord, ev.id::text AS event_id, ev.sector, ev.choice, ev.reason, ev.proxy, ev.created_at, cur.id AS vote_id, cur.updated_at
+           FROM q
+           LEFT JOIN ev ON ev.round_id = q.round_id AND ev.participant_id = q.participant_id
+           LEFT JOIN cur ON cur.round_id = q.round_id AND cur.participant_id = q.participant_id
+          ORDER BY q.ord`,
+};
