@@ -8,7 +8,7 @@ import type { RunningServer } from '../../src/server';
 import type { Account } from '../support/factories';
 import { GqlClient } from '../support/graphql-client';
 import { newAccount } from '../support/factories';
-import { newProcess, type TestProcess } from '../support/process-factories';
+import { newMember, newProcess, type TestProcess } from '../support/process-factories';
 import { newProposal, sql } from '../support/proposal-factories';
 import { startTestServer } from '../support/test-app';
 import { newVoters, openVoting } from '../support/voting-factories';
@@ -66,12 +66,14 @@ describe('VoteBatchWriter: many votes, one transaction, same guarantees', () => 
     expect(cast.every((e) => e.type === 'vote.cast' && e.roundId === round.id && e.proposalId === proposal.id)).toBe(true);
   });
 
-  it('a vote that cannot be cast (not a member, guest of another process, no open round) leaves the batch; its neighbours are stored', async () => {
+  it('a vote that cannot be cast (an observer, not a member, guest of another process, no open round) leaves the batch; its neighbours are stored', async () => {
     const proposal = await newProposal(p.organizer.client, p);
     const round = await openVoting(p.organizer.client, proposal.id);
     const closedProposal = await newProposal(p.organizer.client, p);
     const stranger = await newAccount(new GqlClient(server.url));
+    const observer = await newMember(new GqlClient(server.url), p, 'OBSERVER', 'MEDIA', '傍聴 者');
     const outcomes = await Promise.all([
+      writer.cast(vote(observer, proposal.id, 'AGREE')),
       writer.cast(vote(voters[0], proposal.id, 'AGREE')),
       writer.cast(vote(stranger, proposal.id, 'AGREE')),
       writer.cast({ ...vote(voters[1], proposal.id, 'AGREE'), viewer: viewerOf(voters[1], randomUUID()) }),
@@ -79,7 +81,7 @@ describe('VoteBatchWriter: many votes, one transaction, same guarantees', () => 
       writer.cast(vote(voters[3], randomUUID(), 'AGREE')),
       writer.cast(vote(voters[4], proposal.id, 'DISAGREE')),
     ]);
-    expect(outcomes.map((o) => o.kind)).toEqual(['stored', 'single', 'single', 'single', 'single', 'stored']);
+    expect(outcomes.map((o) => o.kind)).toEqual(['single', 'stored', 'single', 'single', 'single', 'single', 'stored']);
     const rows = await sql<{ participant_id: string }>(server.databaseUrl, 'SELECT participant_id FROM vote WHERE round_id = $1 ORDER BY participant_id', [round.id]);
     expect(rows.map((r) => r.participant_id)).toEqual([voters[0].id, voters[4].id].sort());
   });

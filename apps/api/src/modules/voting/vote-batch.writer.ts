@@ -1,11 +1,11 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { can, type Ballot, type Role, type Sector, type VoteChoice } from '@yoriai/domain';
+import { can, ROLES, type Ballot, type Sector, type VoteChoice } from '@yoriai/domain';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { Emit, TransactionRunner } from '../../common/database/transaction-runner';
 import { connectionLost } from '../../common/errors/database-unavailable';
 import { Errors } from '../../common/errors/domain-error';
-import { BATCH_CAST_VOTE, BATCH_VOTE_CONTEXT, BatchCastRow, BatchContextRow, CastRow, prepared, STORED_REQUEST } from './vote-sql';
+import { BATCH_CAST_VOTE, BatchCastRow, CastRow, prepared, STORED_REQUEST } from './vote-sql';
 import type { VoteModel } from './voting.model';
 
 /** A member's own vote, authenticated and validated, waiting for the next batch. */
@@ -40,18 +40,21 @@ export interface VoteBatchOptions {
   maxInFlight: number;
 }
 
-export const DEFAULT_VOTE_BATCH: VoteBatchOptions = { maxBatch: 256, maxInFlight: 2 };
+/** The roles that may cast a vote (libs/domain permissions), for the batch statement. */
+const VOTING_ROLES: string[] = ROLES.filter((r) => can(r, 'vote.cast'));
+
+export const DEFAULT_VOTE_BATCH: VoteBatchOptions = { maxBatch: 256, maxInFlight: 4 };
 
 /**
  * Group commit of castVote (issue 12). Votes that arrive while a batch is being written (or in the
- * same event-loop turn) are written together in ONE transaction: one context read for all of them
- * (memberships and the share-locked open rounds), one statement that appends their events, upserts
- * their current votes and writes their audit rows, COMMIT. Each caller is answered only after that
- * COMMIT, and `vote.cast` is published for each committed vote (retries included) only after it.
+ * same event-loop turn) are written together in ONE transaction of ONE statement (BATCH_CAST_VOTE):
+ * the context of every vote (membership and the share-locked open round), then, for the votes it
+ * allows, their events, current votes and audit rows; then COMMIT. Each caller is answered only after
+ * that COMMIT, and `vote.cast` is published for each committed vote (retries included) only after it.
  *
  * - A vote never fails its neighbours: whatever could refuse one vote (membership, role, guest scope,
- *   the round) is decided from the context read before the write, and such a vote leaves the batch
- *   for the one-vote path, which answers the canonical typed error. A retry that reuses its
+ *   the round) is decided in the statement before anything is written for it, and such a vote leaves
+ *   the batch for the one-vote path, which answers the canonical typed error. A retry that reuses its
  *   clientRequestId with another choice writes nothing and is refused alone (CLIENT_REQUEST_ID_REUSED).
  * - If the batch transaction itself fails, every vote of it is retried on the one-vote path (same
  *   clientRequestId, so a batch that did commit is answered from the stored votes) — except when the
@@ -153,37 +156,27 @@ export class VoteBatchWriter implements OnApplicationShutdown {
   }
 
   private async writeBatch(em: EntityManager, emit: Emit, batch: Pending[]): Promise<Array<BatchOutcome | { kind: 'error'; error: unknown }>> {
-    const contexts = await prepared<BatchContextRow>(em, BATCH_VOTE_CONTEXT.name, BATCH_VOTE_CONTEXT.text, [batch.map((p) => p.vote.proposalId), batch.map((p) => p.vote.viewer.participantId)]);
-    const byOrd = new Map(contexts.map((c) => [Number(c.ord), c]));
-    const outcomes: Array<BatchOutcome | { kind: 'error'; error: unknown }> = batch.map(() => ({ kind: 'single' }));
-    const writable: Array<{ i: number; ctx: BatchContextRow & { process_id: string; round_id: string; ballot: string; sector: string } }> = [];
-    batch.forEach((p, i) => {
-      const ctx = byOrd.get(i + 1);
-      const viewer = p.vote.viewer;
-      if (!ctx?.process_id || !ctx.role || !ctx.round_id || !ctx.ballot || !ctx.sector) return;
-      if (viewer.scopeProcessId && viewer.scopeProcessId !== ctx.process_id) return;
-      if (!can(ctx.role as Role, 'vote.cast')) return;
-      writable.push({ i, ctx: ctx as BatchContextRow & { process_id: string; round_id: string; ballot: string; sector: string } });
-    });
-    if (!writable.length) return outcomes;
     const rows = await prepared<BatchCastRow>(em, BATCH_CAST_VOTE.name, BATCH_CAST_VOTE.text, [
-      writable.map((w) => w.ctx.round_id),
-      writable.map((w) => batch[w.i].vote.viewer.participantId),
-      writable.map((w) => w.ctx.sector),
-      writable.map((w) => batch[w.i].vote.choice),
-      writable.map((w) => batch[w.i].vote.reason),
-      writable.map((w) => batch[w.i].vote.clientRequestId),
-      writable.map((w) => w.ctx.process_id),
-      writable.map((w) => w.ctx.ballot),
+      batch.map((p) => p.vote.proposalId),
+      batch.map((p) => p.vote.viewer.participantId),
+      batch.map((p) => p.vote.choice),
+      batch.map((p) => p.vote.reason),
+      batch.map((p) => p.vote.clientRequestId),
+      batch.map((p) => p.vote.viewer.scopeProcessId),
+      VOTING_ROLES,
     ]);
-    const written = new Map(rows.map((r) => [Number(r.ord), r]));
-    for (const [n, { i, ctx }] of writable.entries()) {
+    const outcomes: Array<BatchOutcome | { kind: 'error'; error: unknown }> = batch.map(() => ({ kind: 'single' }));
+    for (const fresh of rows) {
+      const i = Number(fresh.ord) - 1;
+      // Not a member, a guest of another process, a role without the vote, no open round: nothing was
+      // written for it; the one-vote path answers the canonical typed error.
+      if (!fresh.allowed || !fresh.process_id || !fresh.round_id || !fresh.ballot) continue;
+      const ctx = { process_id: fresh.process_id, round_id: fresh.round_id, ballot: fresh.ballot };
       const vote = batch[i].vote;
-      const fresh = written.get(n + 1);
-      const isNew = !!fresh?.event_id;
+      const isNew = !!fresh.event_id;
       // A retry (no new event), or a new event that lost to a newer one of the same voter: the vote as
       // stored for this request, without touching the current vote.
-      const row: CastRow | undefined = isNew && fresh?.vote_id ? (fresh as CastRow) : (await prepared<CastRow>(em, STORED_REQUEST.name, STORED_REQUEST.text, [ctx.round_id, vote.viewer.participantId, vote.clientRequestId]))[0];
+      const row: CastRow | undefined = isNew && fresh.vote_id ? (fresh as CastRow) : (await prepared<CastRow>(em, STORED_REQUEST.name, STORED_REQUEST.text, [ctx.round_id, vote.viewer.participantId, vote.clientRequestId]))[0];
       if (!row?.vote_id) {
         outcomes[i] = { kind: 'error', error: new Error(`vote request ${vote.clientRequestId} of ${vote.viewer.participantId} in round ${ctx.round_id} has no stored vote`) };
         continue;
