@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { can, ROLES, type Ballot, type Sector, type VoteChoice } from '@yoriai/domain';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
@@ -56,8 +56,8 @@ export const DEFAULT_VOTE_BATCH: VoteBatchOptions = { maxBatch: 256, maxInFlight
  *   the round) is decided in the statement before anything is written for it, and such a vote leaves
  *   the batch for the one-vote path, which answers the canonical typed error. A retry that reuses its
  *   clientRequestId with another choice writes nothing and is refused alone (CLIENT_REQUEST_ID_REUSED).
- * - If the batch transaction itself fails, every vote of it is retried on the one-vote path (same
- *   clientRequestId, so a batch that did commit is answered from the stored votes) — except when the
+ * - If the batch transaction itself fails, each of its votes is written alone (same clientRequestId;
+ *   its key still held), and a vote that fails alone too takes the one-vote path — except when the
  *   database connection was lost: then the outcome is unknown and the client's retry decides (its
  *   typed DATABASE_UNAVAILABLE answer says to retry).
  * - Order per voter and proposal: a batch holds at most one vote per (voter, proposal), and a vote
@@ -65,7 +65,7 @@ export const DEFAULT_VOTE_BATCH: VoteBatchOptions = { maxBatch: 256, maxInFlight
  *   gets the larger event id and wins (the upsert only moves forward).
  */
 @Injectable()
-export class VoteBatchWriter implements OnApplicationShutdown {
+export class VoteBatchWriter implements OnModuleDestroy {
   private readonly queue: Pending[] = [];
   /** Keys of the votes being written now. */
   private readonly writing = new Set<string>();
@@ -87,7 +87,8 @@ export class VoteBatchWriter implements OnApplicationShutdown {
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (that happens at application shutdown): the votes taken are written. */
+  async onModuleDestroy(): Promise<void> {
     while (this.flights.size || this.queue.length) {
       if (!this.flights.size) this.flush();
       await Promise.allSettled([...this.flights]);
@@ -139,15 +140,30 @@ export class VoteBatchWriter implements OnApplicationShutdown {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    let outcomes: Array<BatchOutcome | { kind: 'error'; error: unknown }>;
     try {
-      outcomes = await this.tx.run((em, emit) => this.writeBatch(em, emit, batch));
+      this.settle(batch, await this.tx.run((em, emit) => this.writeBatch(em, emit, batch)));
     } catch (e) {
       // The transaction rolled back (or its COMMIT's answer was lost): nothing was published.
-      if (connectionLost(e)) for (const p of batch) p.reject(e);
-      else for (const p of batch) p.resolve({ kind: 'single' });
-      return;
+      if (connectionLost(e) || batch.length === 1) return this.fail(batch, e);
+      // One vote's reason the batch could not foresee: each is written alone, its key still held, so
+      // a later vote of the same voter cannot overtake it.
+      for (const p of batch) {
+        try {
+          this.settle([p], await this.tx.run((em, emit) => this.writeBatch(em, emit, [p])));
+        } catch (alone) {
+          this.fail([p], alone);
+        }
+      }
     }
+  }
+
+  /** A lost connection: the outcome is unknown and the client's retry decides; anything else: the one-vote path. */
+  private fail(batch: Pending[], e: unknown): void {
+    if (connectionLost(e)) for (const p of batch) p.reject(e);
+    else for (const p of batch) p.resolve({ kind: 'single' });
+  }
+
+  private settle(batch: Pending[], outcomes: Array<BatchOutcome | { kind: 'error'; error: unknown }>): void {
     batch.forEach((p, i) => {
       const o = outcomes[i];
       if (o.kind === 'error') p.reject(o.error);
