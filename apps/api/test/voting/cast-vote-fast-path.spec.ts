@@ -69,7 +69,7 @@ describe('castVoteShape: only the plain castVote document is recognised', () => 
     const run = (body: unknown, headers: Record<string, string> = {}) =>
       new Promise<{ passed: boolean; json?: unknown }>((resolve) => {
         const req = { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: 'Bearer t', ...headers }, body, cookies: {} } as unknown as Request;
-        const res = { headersSent: false, status: () => res, json: (json: unknown) => resolve({ passed: false, json }) } as unknown as Response;
+        const res = { headersSent: false, writeHead: () => res, end: (json: string) => resolve({ passed: false, json: JSON.parse(json) as unknown }) } as unknown as Response;
         handler(req, res, (() => resolve({ passed: true })) as NextFunction);
       });
     const variables = { i: { proposalId: vote.proposalId, choice: 'AGREE' } };

@@ -94,6 +94,17 @@ function isJson(req: Request): boolean {
 }
 
 /**
+ * Writes the JSON answer as Apollo's (status 200, `application/json; charset=utf-8`) straight to the
+ * socket: express's res.json would also compute an ETag nobody uses for a mutation. Headers set by
+ * earlier middleware (helmet's security headers) are kept.
+ */
+function send(res: Response, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+/**
  * The lean path of castVote (issue 12): an express middleware on POST /graphql, before Apollo, that
  * answers a castVote-only document without the GraphQL/Nest pipeline (validation of the document
  * against the schema, context, guards, ValidationPipe, pino-http). It authenticates exactly like the
@@ -132,12 +143,12 @@ export function castVoteFastPath(deps: { tokens: TokenService; votes: Pick<VoteS
           (vote) => {
             const out: Record<string, unknown> = {};
             for (const f of shape.fields) out[f] = SCALARS[f](vote);
-            res.status(200).json({ data: { [shape.key]: out } });
+            send(res, { data: { [shape.key]: out } });
           },
           (e: unknown) => {
             const typed = toTypedError(e, errorLanguage(req), logger);
             const extensions = { code: typed.category, reason: typed.reason, ...(typed.details ? { details: typed.details } : {}) };
-            res.status(200).json({ errors: [{ message: typed.message, locations: [shape.location], path: [shape.key], extensions }], data: null });
+            send(res, { errors: [{ message: typed.message, locations: [shape.location], path: [shape.key], extensions }], data: null });
           },
         ),
       // Not signed in as far as this path can tell: the normal path gives the canonical answer.

@@ -36,14 +36,14 @@ interface Pending {
 export interface VoteBatchOptions {
   /** Most votes written by one transaction. */
   maxBatch: number;
-  /** Batches written at the same time (each on its own pooled connection). */
+  /** Batches written at the same time, each on its own pooled connection (the pool has 20). */
   maxInFlight: number;
 }
 
 /** The roles that may cast a vote (libs/domain permissions), for the batch statement. */
 const VOTING_ROLES: string[] = ROLES.filter((r) => can(r, 'vote.cast'));
 
-export const DEFAULT_VOTE_BATCH: VoteBatchOptions = { maxBatch: 256, maxInFlight: 4 };
+export const DEFAULT_VOTE_BATCH: VoteBatchOptions = { maxBatch: 256, maxInFlight: 8 };
 
 /**
  * Group commit of castVote (issue 12). Votes that arrive while a batch is being written (or in the
