@@ -29,7 +29,7 @@ describe('VoteBatchWriter: many votes, one transaction, same guarantees', () => 
   const events: DomainEvent[] = [];
 
   const viewerOf = (a: { id: string }, scopeProcessId: string | null = null): Viewer => ({ participantId: a.id, kind: 'ACCOUNT', scopeProcessId, sessionId: randomUUID() });
-  const vote = (a: { id: string }, proposalId: string, choice: VoteChoice, clientRequestId = randomUUID()): BatchedVote => ({ viewer: viewerOf(a), proposalId, choice, reason: null, clientRequestId });
+  const vote = (a: { id: string }, proposalId: string, choice: VoteChoice, clientRequestId: string = randomUUID()): BatchedVote => ({ viewer: viewerOf(a), proposalId, choice, reason: null, clientRequestId });
   const stored = (o: BatchOutcome) => {
     if (o.kind !== 'stored') throw new Error(`expected a stored vote, got ${JSON.stringify(o)}`);
     return o.vote;
