@@ -68,7 +68,7 @@ describe('castVoteShape: only the plain castVote document is recognised', () => 
     const handler = castVoteFastPath({ tokens: { authenticate: async () => viewer } as unknown as TokenService, votes: { castVote } });
     const run = (body: unknown, headers: Record<string, string> = {}) =>
       new Promise<{ passed: boolean; json?: unknown }>((resolve) => {
-        const req = { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: 'Bearer t', ...headers }, body, cookies: {} } as unknown as Request;
+        const req = { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: 'Bearer t', ...headers }, body, cookies: {}, accepts: () => 'application/json' } as unknown as Request;
         const res = { headersSent: false, writeHead: () => res, end: (json: string) => resolve({ passed: false, json: JSON.parse(json) as unknown }) } as unknown as Response;
         handler(req, res, (() => resolve({ passed: true })) as NextFunction);
       });
@@ -151,6 +151,24 @@ describe('castVote lean path: the same answers as Apollo', () => {
     const [closedLean, closedApollo] = await both(voter.client, () => ({ proposalId: proposal.id, choice: 'AGREE' }));
     expect(errorsOf(closedLean)).toEqual(errorsOf(closedApollo));
     expect(closedLean.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VOTING_CLOSED' });
+  });
+
+  it('answers with the content type Apollo negotiates from Accept (none, the web client\'s, JSON only)', async () => {
+    const proposal = await newProposal(p.organizer.client, p);
+    await openVoting(p.organizer.client, proposal.id);
+    for (const accept of [undefined, 'application/graphql-response+json,application/json;q=0.9', 'application/json', '*/*']) {
+      const types: string[] = [];
+      for (const query of [LEAN, APOLLO]) {
+        const res = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${voter.client.token}`, ...(accept ? { accept } : {}) },
+          body: JSON.stringify({ query, variables: { i: { proposalId: proposal.id, choice: 'AGREE', clientRequestId: randomUUID() } } }),
+        });
+        expect(res.status).toBe(200);
+        types.push(String(res.headers.get('content-type')));
+      }
+      expect({ accept, lean: types[0] }).toEqual({ accept, lean: types[1] });
+    }
   });
 
   it('a form post (not JSON) is still refused by the CSRF protection', async () => {

@@ -93,14 +93,29 @@ function isJson(req: Request): boolean {
   return typeof type === 'string' && type.split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
+
 /**
- * Writes the JSON answer as Apollo's (status 200, `application/json; charset=utf-8`) straight to the
- * socket: express's res.json would also compute an ETag nobody uses for a mutation. Headers set by
- * earlier middleware (helmet's security headers) are kept.
+ * The content type Apollo would answer with (its negotiation between the two JSON types, in its
+ * order), or null when the Accept header takes neither (Apollo then answers 406: left to it).
  */
-function send(res: Response, body: unknown): void {
+function answerType(req: Request): string | null {
+  if (!req.headers.accept) return JSON_TYPE;
+  const preferred = req.accepts(['application/json', 'application/graphql-response+json']);
+  if (preferred === 'application/json') return JSON_TYPE;
+  if (preferred === 'application/graphql-response+json') return GRAPHQL_RESPONSE_TYPE;
+  return null;
+}
+
+/**
+ * Writes the answer as Apollo does (status 200 for results and for errors raised while executing)
+ * straight to the socket: express's res.json would also compute an ETag nobody uses for a mutation.
+ * Headers set by earlier middleware (helmet's security headers) are kept.
+ */
+function send(res: Response, type: string, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(json) });
   res.end(json);
 }
 
@@ -135,7 +150,8 @@ export function castVoteFastPath(deps: { tokens: TokenService; votes: Pick<VoteS
     if (body.operationName != null && body.operationName !== shape.operationName) return next();
     const input = castVoteInput(body.variables, shape.variable);
     const token = TokenService.requestToken(req);
-    if (!input || !token) return next();
+    const type = answerType(req);
+    if (!input || !token || !type) return next();
 
     deps.tokens.authenticate(token).then(
       (viewer) =>
@@ -143,12 +159,12 @@ export function castVoteFastPath(deps: { tokens: TokenService; votes: Pick<VoteS
           (vote) => {
             const out: Record<string, unknown> = {};
             for (const f of shape.fields) out[f] = SCALARS[f](vote);
-            send(res, { data: { [shape.key]: out } });
+            send(res, type, { data: { [shape.key]: out } });
           },
           (e: unknown) => {
             const typed = toTypedError(e, errorLanguage(req), logger);
             const extensions = { code: typed.category, reason: typed.reason, ...(typed.details ? { details: typed.details } : {}) };
-            send(res, { errors: [{ message: typed.message, locations: [shape.location], path: [shape.key], extensions }], data: null });
+            send(res, type, { errors: [{ message: typed.message, locations: [shape.location], path: [shape.key], extensions }], data: null });
           },
         ),
       // Not signed in as far as this path can tell: the normal path gives the canonical answer.
