@@ -6,9 +6,12 @@
 // machine, by the same closed-loop load generator (node:http keep-alive, `--concurrency` workers).
 //
 //   node tools/bench/vote-ingest.mjs [--nodes=1] [--voters=1000] [--proposals=10] [--seconds=10]
-//                                    [--concurrency=32] [--no-build] [--json=<file>]
+//                                    [--concurrency=32] [--no-build] [--json=<file>] [--apollo]
 //
 // --nodes=2 runs two API nodes with Redis (and two baseline processes), load spread over both.
+// The document is the one the web app sends, which the server's lean castVote path answers before
+// Apollo (docs/architecture.md § The vote path); --apollo sends the same fields inside an inline
+// fragment, a shape the lean path leaves to Apollo, to measure the full GraphQL pipeline instead.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { agent, build, gql, joinGuests, loadFor, main, newOrganizer, newProposal, parseArgs, postJson, report, require, scratchDatabase, SECTORS, startBaseline, startNode, withClient } from './lib.mjs';
 
@@ -19,7 +22,8 @@ const PROPOSALS = Number(args.get('proposals') ?? 10);
 const SECONDS = Number(args.get('seconds') ?? 10);
 const CONCURRENCY = Number(args.get('concurrency') ?? 32);
 const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN', 'BLOCK'];
-const CAST = 'mutation($i: CastVoteInput!) { castVote(input: $i) { id } }';
+const APOLLO = args.has('apollo');
+const CAST = APOLLO ? 'mutation($i: CastVoteInput!) { castVote(input: $i) { ... on Vote { id } } }' : 'mutation($i: CastVoteInput!) { castVote(input: $i) { id } }';
 
 main(async () => {
   build(args);
@@ -46,7 +50,7 @@ main(async () => {
       await s.timeout(10_000).emitWithAck('subscribe', { room: `proposal:${id}` });
       sockets.push(s);
     }
-    console.log(`vote ingest: ${NODES} node(s), ${VOTERS} voters, ${PROPOSALS} proposals, ${CONCURRENCY} concurrent clients, ${SECONDS} s`);
+    console.log(`vote ingest: ${NODES} node(s), ${VOTERS} voters, ${PROPOSALS} proposals, ${CONCURRENCY} concurrent clients, ${SECONDS} s${APOLLO ? ', through Apollo' : ''}`);
 
     const product = await loadFor({ durationMs: SECONDS * 1000, concurrency: CONCURRENCY }, async (w, i) => {
       const g = guests[(w * 7919 + i * 31) % guests.length];
@@ -88,7 +92,7 @@ main(async () => {
           ratio: product.perSecond / baseline.perSecond,
           target: '≥ 40 % of baseline and ≥ 1,500 votes/s',
           met: product.perSecond / baseline.perSecond >= 0.4 && product.perSecond >= 1500,
-          details: { errors: product.errors, latencyP50: product.latency.p50, latencyP99: product.latency.p99, baselineLatencyP99: baseline.latency.p99, eventsStored: check.events, auditRows: check.audited, concurrency: CONCURRENCY },
+          details: { errors: product.errors, latencyP50: product.latency.p50, latencyP99: product.latency.p99, baselineLatencyP99: baseline.latency.p99, eventsStored: check.events, auditRows: check.audited, concurrency: CONCURRENCY, path: APOLLO ? 'apollo' : 'lean' },
         },
       ],
     });

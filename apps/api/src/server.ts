@@ -14,6 +14,9 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig, redactUrl } from './config/environment';
 import { guardPoolClients, runMigrations } from './database/data-source';
+import { TokenService } from './common/auth/token.service';
+import { castVoteFastPath } from './modules/voting/cast-vote.fast-path';
+import { VoteService } from './modules/voting/vote.service';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 
 /** A start-up failure with one clear line for the operator (no stack trace). */
@@ -120,6 +123,9 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
         crossOriginEmbedderPolicy: false,
       }),
     );
+    // castVote, the hot path, answered before Apollo (the same authentication and service; anything
+    // else falls through): docs/architecture.md § The vote path.
+    app.use(castVoteFastPath({ tokens: app.get(TokenService), votes: app.get(VoteService) }));
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false, validationError: { target: false } }));
     const webDist = config.webDistDir ?? findWebDist();
     if (webDist) serveWebApp(app, webDist);

@@ -12,6 +12,8 @@ import { SESSION_COOKIE, Viewer } from './viewer';
 
 const ACCOUNT_TTL_SECONDS = 14 * 24 * 3600;
 const GUEST_TTL_SECONDS = 2 * 24 * 3600;
+/** Tokens whose signature a node remembers having verified; beyond that the oldest are forgotten. */
+const VERIFIED_LIMIT = 20_000;
 
 interface TokenClaims {
   sub: string;
@@ -32,6 +34,13 @@ export class TokenService {
   ) {}
 
   private key?: KeyObject;
+  /**
+   * Tokens already verified (signature, issuer, algorithm), by their exact text, with their expiry:
+   * a hot client (a hall voting) sends the same token again and again. Only the signature work is
+   * saved — the expiry is compared on every use, and `authenticate` still checks the session on every
+   * request, so a signed-out or removed token is refused at once as before.
+   */
+  private readonly verified = new Map<string, { viewer: Viewer; expiresAt: number }>();
 
   /**
    * The secret as a KeyObject, made once. Given a string, jsonwebtoken first tries to parse it as a
@@ -62,16 +71,29 @@ export class TokenService {
 
   /** Checks signature and expiry only (no database): see `authenticate` for the whole check. */
   verify(token: string): Viewer {
+    const known = this.verified.get(token);
+    // An expired one goes through jwt.verify again, which answers TOKEN_EXPIRED.
+    if (known && known.expiresAt > Date.now()) return { ...known.viewer };
     try {
-      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'yoriai' }) as TokenClaims;
+      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: 'yoriai' }) as TokenClaims & { exp?: number };
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new Error('no subject or session');
-      return { participantId: claims.sub, kind: claims.knd === 'G' ? 'GUEST' : 'ACCOUNT', scopeProcessId: claims.pid ?? null, sessionId: claims.sid };
+      const viewer: Viewer = { participantId: claims.sub, kind: claims.knd === 'G' ? 'GUEST' : 'ACCOUNT', scopeProcessId: claims.pid ?? null, sessionId: claims.sid };
+      if (typeof claims.exp === 'number') this.rememberVerified(token, viewer, claims.exp * 1000);
+      return { ...viewer };
     } catch (e) {
       if (e instanceof jwt.TokenExpiredError) {
         throw unauthenticated('TOKEN_EXPIRED', 'セッションの有効期限が切れました。もう一度ログインしてください。', 'Your session has expired. Please sign in again.');
       }
       throw unauthenticated('TOKEN_INVALID', 'ログイン情報が無効です。もう一度ログインしてください。', 'Your sign-in token is invalid. Please sign in again.');
     }
+  }
+
+  private rememberVerified(token: string, viewer: Viewer, expiresAt: number): void {
+    if (this.verified.size >= VERIFIED_LIMIT) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { viewer, expiresAt });
   }
 
   /** The viewer of a token whose session is still active; UNAUTHENTICATED otherwise. */

@@ -107,3 +107,79 @@ export const SECRET_VOTES_AUDIT = `INSERT INTO audit_log (process_id, actor_id, 
          jsonb_build_object('participantId', e.participant_id, 'proxy', bool_or(e.proxy), 'casts', count(*)::int), $3::timestamptz
     FROM vote_event e WHERE e.round_id = $1::uuid
    GROUP BY e.participant_id ORDER BY e.participant_id`;
+
+export interface BatchCastRow {
+  /** 1-based position of the vote in the batch. */
+  ord: string;
+  /** The vote's context, as VOTE_CONTEXT reads it for one vote. */
+  process_id: string | null;
+  role: string | null;
+  round_id: string | null;
+  ballot: string | null;
+  /** Whether the vote was written (member with the right to vote, in the guest's process, round open). */
+  allowed: boolean;
+  event_id: string | null;
+  sector: string | null;
+  choice: string | null;
+  reason: string | null;
+  proxy: boolean | null;
+  created_at: Date | null;
+  vote_id: string | null;
+  updated_at: Date | null;
+}
+
+/**
+ * A batch of members' own votes (VoteBatchWriter; never proxy votes) in ONE statement: arrays of
+ * proposal, voter, choice, reason, clientRequestId and the voter's guest scope (null for accounts),
+ * position by position, at most one vote per (proposal, voter); `$7` the roles that may vote.
+ *  0. the context of every vote, as VOTE_CONTEXT: the proposal's process, the voter's membership and
+ *     the open round, share-locked (closeVoting's FOR UPDATE waits for this transaction, or this one
+ *     finds the round closed); only votes whose context allows them are written below;
+ *  1–3. as CAST_VOTE: events appended in batch order (a retry is a no-op), current votes upserted only
+ *     forward (a member's own vote may replace a paper ballot entered for them, never the reverse),
+ *     audit rows (none for SECRET rounds: SECRET_VOTES_AUDIT writes them at the close).
+ * One row per position: its context, `allowed`, and what was written (`event_id` null for a retry or a
+ * vote not allowed, `vote_id` null when the event lost to a newer one).
+ */
+export const BATCH_CAST_VOTE = {
+  name: 'yoriai_batch_cast_vote_v2',
+  text: `WITH q AS MATERIALIZED (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::varchar[], $6::uuid[])
+                  WITH ORDINALITY AS t(proposal_id, participant_id, choice, reason, client_request_id, scope_process_id, ord)
+         ), ctx AS MATERIALIZED (
+           SELECT q.*, p.process_id, m.role, m.sector, r.id AS round_id, r.ballot,
+                  COALESCE(m.role = ANY($7::varchar[]) AND r.id IS NOT NULL AND (q.scope_process_id IS NULL OR q.scope_process_id = p.process_id), false) AS allowed
+             FROM q
+             LEFT JOIN proposal p ON p.id = q.proposal_id
+             LEFT JOIN membership m ON m.process_id = p.process_id AND m.participant_id = q.participant_id
+             LEFT JOIN LATERAL (
+               SELECT id, ballot FROM voting_round WHERE proposal_id = p.id AND status = 'OPEN' FOR SHARE
+             ) r ON true
+         ), ev AS (
+           INSERT INTO vote_event (round_id, participant_id, sector, choice, reason, proxy, entered_by_id, client_request_id)
+           SELECT round_id, participant_id, sector, choice, reason, false, NULL, client_request_id FROM ctx WHERE allowed ORDER BY ord
+           ON CONFLICT (round_id, participant_id, client_request_id) DO NOTHING
+           RETURNING id, round_id, participant_id, sector, choice, reason, proxy, entered_by_id, client_request_id, created_at
+         ), cur AS (
+           INSERT INTO vote (round_id, participant_id, sector, choice, reason, proxy, entered_by_id, event_id)
+           SELECT round_id, participant_id, sector, choice, reason, proxy, entered_by_id, id FROM ev ORDER BY id
+           ON CONFLICT (round_id, participant_id) DO UPDATE
+              SET sector = EXCLUDED.sector, choice = EXCLUDED.choice, reason = EXCLUDED.reason, proxy = EXCLUDED.proxy,
+                  entered_by_id = EXCLUDED.entered_by_id, event_id = EXCLUDED.event_id, updated_at = now()
+            WHERE vote.event_id < EXCLUDED.event_id AND (vote.proxy OR NOT EXCLUDED.proxy)
+           RETURNING id, round_id, participant_id, updated_at
+         ), au AS (
+           INSERT INTO audit_log (process_id, actor_id, action, target_type, target_id, data)
+           SELECT ctx.process_id, ev.participant_id, 'vote.cast', 'voting_round', ev.round_id::varchar,
+                  jsonb_build_object('eventId', ev.id::text, 'participantId', ev.participant_id, 'proxy', ev.proxy, 'clientRequestId', ev.client_request_id)
+             FROM ev JOIN ctx ON ctx.allowed AND ctx.round_id = ev.round_id AND ctx.participant_id = ev.participant_id
+            WHERE ctx.ballot = 'OPEN'
+            ORDER BY ev.id
+         )
+         SELECT ctx.ord::text AS ord, ctx.process_id, ctx.role, ctx.round_id, ctx.ballot, ctx.allowed,
+                ev.id::text AS event_id, ev.sector, ev.choice, ev.reason, ev.proxy, ev.created_at, cur.id AS vote_id, cur.updated_at
+           FROM ctx
+           LEFT JOIN ev ON ctx.allowed AND ev.round_id = ctx.round_id AND ev.participant_id = ctx.participant_id
+           LEFT JOIN cur ON ctx.allowed AND cur.round_id = ctx.round_id AND cur.participant_id = ctx.participant_id
+          ORDER BY ctx.ord`,
+};

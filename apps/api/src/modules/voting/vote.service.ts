@@ -8,6 +8,7 @@ import { Emit, TransactionRunner } from '../../common/database/transaction-runne
 import { badInput, conflict, Errors, notFound } from '../../common/errors/domain-error';
 import type { CastProxyVoteInput, CastVoteInput } from './dto/voting.input';
 import { CAST_VOTE, CastRow, prepared, STORED_REQUEST, VOTE_CONTEXT, VoteContextRow } from './vote-sql';
+import { VoteBatchWriter } from './vote-batch.writer';
 import type { VoteModel } from './voting.model';
 
 const PROPOSAL = { ja: '提案', en: 'The proposal' };
@@ -52,9 +53,23 @@ export class VoteService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly access: AccessService,
+    private readonly batch: VoteBatchWriter,
   ) {}
 
+  /**
+   * A member's own vote goes through the group commit (VoteBatchWriter); a vote the batch cannot
+   * take (anything unusual about its context, or a failed batch) is cast alone, below, which gives
+   * the canonical typed errors.
+   */
   async castVote(viewer: Viewer, input: CastVoteInput): Promise<VoteModel> {
+    const clientRequestId = input.clientRequestId ?? randomUUID();
+    const outcome = await this.batch.cast({ viewer, proposalId: input.proposalId, choice: input.choice, reason: cleanReason(input.reason), clientRequestId });
+    if (outcome.kind === 'stored') return outcome.vote;
+    return this.castAlone(viewer, { ...input, clientRequestId });
+  }
+
+  /** One vote in its own transaction. */
+  async castAlone(viewer: Viewer, input: CastVoteInput): Promise<VoteModel> {
     return this.tx.run(async (em, emit) => {
       const ctx = await this.context(em, input.proposalId, viewer.participantId);
       // Fast path: the one query already told us the voter's role; anything unusual (not a member,
