@@ -15,11 +15,11 @@
 //             total ≥ final, then answers the step function "total T → when the last client first held ≥ T"
 //   close     { group }
 //   rss       {}                      — this process's resident memory
-import http from "node:http";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import { require, rssOf, sleep } from "./lib.mjs";
+import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { require, rssOf, sleep } from './lib.mjs';
 
-const { io } = require("socket.io-client");
+const { io } = require('socket.io-client');
 const now = () => performance.timeOrigin + performance.now();
 /** group → clients; a client keeps only the tallies that raised its total: parallel arrays of (time, total). */
 const groups = new Map();
@@ -28,30 +28,26 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 function connectOne(url, namespace, { token, room }) {
   return new Promise((resolve, reject) => {
     const socket = io(`${url}${namespace}`, {
-      path: "/socket.io",
-      transports: ["websocket"],
+      path: '/socket.io',
+      transports: ['websocket'],
       forceNew: true,
       reconnection: false,
       ...(token ? { auth: { token } } : {}),
     });
     const client = { socket, at: [], total: [], last: -1 };
-    socket.on("vote.tally", (e) => {
+    socket.on('vote.tally', (e) => {
       const total = e?.tally?.total;
-      if (typeof total !== "number" || total <= client.last) return;
+      if (typeof total !== 'number' || total <= client.last) return;
       client.last = total;
       client.at.push(now());
       client.total.push(total);
     });
-    const timer = setTimeout(
-      () => reject(new Error("connect timed out")),
-      60_000,
-    );
-    socket.once("connect_error", (e) => (clearTimeout(timer), reject(e)));
-    socket.once("connect", () =>
-      socket.timeout(30_000).emit("subscribe", { room }, (err, ack) => {
+    const timer = setTimeout(() => reject(new Error('connect timed out')), 60_000);
+    socket.once('connect_error', (e) => (clearTimeout(timer), reject(e)));
+    socket.once('connect', () =>
+      socket.timeout(30_000).emit('subscribe', { room }, (err, ack) => {
         clearTimeout(timer);
-        if (err || !ack?.ok)
-          reject(err ?? new Error(`subscribe: ${JSON.stringify(ack)}`));
+        if (err || !ack?.ok) reject(err ?? new Error(`subscribe: ${JSON.stringify(ack)}`));
         else resolve(client);
       }),
     );
@@ -62,12 +58,7 @@ async function connect({ group, url, namespace, items }) {
   const list = groups.get(group) ?? [];
   groups.set(group, list);
   const t0 = now();
-  for (let i = 0; i < items.length; i += 100)
-    list.push(
-      ...(await Promise.all(
-        items.slice(i, i + 100).map((it) => connectOne(url, namespace, it)),
-      )),
-    );
+  for (let i = 0; i < items.length; i += 100) list.push(...(await Promise.all(items.slice(i, i + 100).map((it) => connectOne(url, namespace, it)))));
   return { clients: list.length, ms: now() - t0 };
 }
 
@@ -76,15 +67,9 @@ async function follow({ group, from, to }) {
   for (let i = 0; i < list.length; i += 200) {
     await Promise.all(
       list.slice(i, i + 200).map(async (c) => {
-        if (from)
-          await c.socket
-            .timeout(30_000)
-            .emitWithAck("unsubscribe", { room: from });
-        const ack = await c.socket
-          .timeout(30_000)
-          .emitWithAck("subscribe", { room: to });
-        if (!ack?.ok)
-          throw new Error(`subscribe ${to}: ${JSON.stringify(ack)}`);
+        if (from) await c.socket.timeout(30_000).emitWithAck('unsubscribe', { room: from });
+        const ack = await c.socket.timeout(30_000).emitWithAck('subscribe', { room: to });
+        if (!ack?.ok) throw new Error(`subscribe ${to}: ${JSON.stringify(ack)}`);
       }),
     );
   }
@@ -93,8 +78,7 @@ async function follow({ group, from, to }) {
 }
 
 function reset({ group }) {
-  for (const c of groups.get(group) ?? [])
-    Object.assign(c, { at: [], total: [], last: -1 });
+  for (const c of groups.get(group) ?? []) Object.assign(c, { at: [], total: [], last: -1 });
   return {};
 }
 
@@ -107,35 +91,27 @@ function post(url, body, headers) {
         host: u.hostname,
         port: u.port,
         path: u.pathname,
-        method: "POST",
+        method: 'POST',
         agent,
         headers: {
-          "content-type": "application/json",
-          "content-length": data.length,
+          'content-type': 'application/json',
+          'content-length': data.length,
           ...headers,
         },
       },
       (res) => {
         const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
           // A GraphQL answer is good when it has data and no errors; the bare servers answer 200.
           const ok = res.statusCode === 200 && !/"errors"\s*:/.test(text);
-          resolve(
-            ok
-              ? { ok }
-              : { ok, error: `${res.statusCode} ${text.slice(0, 300)}` },
-          );
+          resolve(ok ? { ok } : { ok, error: `${res.statusCode} ${text.slice(0, 300)}` });
         });
       },
     );
-    req.setTimeout(60_000, () =>
-      req.destroy(new Error("no answer within 60 s")),
-    );
-    req.on("error", (e) =>
-      resolve({ ok: false, error: String(e.message ?? e) }),
-    );
+    req.setTimeout(60_000, () => req.destroy(new Error('no answer within 60 s')));
+    req.on('error', (e) => resolve({ ok: false, error: String(e.message ?? e) }));
     req.end(data);
   });
 }
@@ -171,8 +147,7 @@ async function votes({ schedule }) {
   while (next < n) {
     const t = now();
     while (next < n && schedule[next].at <= t) fire(next++);
-    if (next < n)
-      await sleep(Math.max(0, Math.min(5, schedule[next].at - now())));
+    if (next < n) await sleep(Math.max(0, Math.min(5, schedule[next].at - now())));
   }
   await finished;
   lag.disable();
@@ -202,9 +177,7 @@ async function reach({ group, final, timeoutMs }) {
   const deadline = now() + timeoutMs;
   while (list.some((c) => c.last < final) && now() < deadline) await sleep(20);
   const missing = list.filter((c) => c.last < final).length;
-  const totals = [...new Set(list.flatMap((c) => c.total))].sort(
-    (a, b) => a - b,
-  );
+  const totals = [...new Set(list.flatMap((c) => c.total))].sort((a, b) => a - b);
   const times = new Array(totals.length).fill(-Infinity);
   for (const c of list) {
     let j = 0;
@@ -237,11 +210,11 @@ const handlers = {
   close,
   rss: () => ({ rss: rssOf(process.pid) }),
 };
-process.on("message", async (msg) => {
+process.on('message', async (msg) => {
   try {
     process.send({ id: msg.id, result: await handlers[msg.cmd](msg) });
   } catch (e) {
     process.send({ id: msg.id, error: String(e?.stack ?? e?.message ?? e) });
   }
 });
-process.on("disconnect", () => process.exit(0));
+process.on('disconnect', () => process.exit(0));

@@ -28,9 +28,9 @@
 //   node tools/bench/burst.mjs [--clients=2000,5000] [--seconds=5] [--rates=200,400,700,1000,1500,2000,3000]
 //        [--two-node=10000] [--workers=4] [--broadcasts=60] [--no-build] [--json=<file>]
 //   --two-node=0 skips the two-node step; --rates= (empty) skips the rate ladder.
-import { fork } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { join } from "node:path";
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import {
   agent,
   build,
@@ -51,26 +51,21 @@ import {
   startNode,
   summary,
   withClient,
-} from "./lib.mjs";
+} from './lib.mjs';
 
 const args = parseArgs();
-const CLIENT_STEPS = (args.get("clients") ?? "2000,5000")
-  .split(",")
-  .map(Number);
-const SECONDS = Number(args.get("seconds") ?? 5);
-const RATES = (args.get("rates") ?? "200,400,700,1000,1500,2000,3000")
-  .split(",")
-  .filter(Boolean)
-  .map(Number);
-const TWO_NODE = Number(args.get("two-node") ?? 10000);
-const WORKERS = Number(args.get("workers") ?? 4);
-const BROADCASTS = Number(args.get("broadcasts") ?? 60);
+const CLIENT_STEPS = (args.get('clients') ?? '2000,5000').split(',').map(Number);
+const SECONDS = Number(args.get('seconds') ?? 5);
+const RATES = (args.get('rates') ?? '200,400,700,1000,1500,2000,3000').split(',').filter(Boolean).map(Number);
+const TWO_NODE = Number(args.get('two-node') ?? 10000);
+const WORKERS = Number(args.get('workers') ?? 4);
+const BROADCASTS = Number(args.get('broadcasts') ?? 60);
 const TALLY_WINDOW_MS = 100; // apps/api/src/realtime/live-timing.ts (tallyWindowMs)
 const ACK_P99_LIMIT_MS = 250;
 const LAG_LIMIT_MS = 50;
 const CPU_LIMIT_PERCENT = 90;
-const CAST = "mutation($i: CastVoteInput!) { castVote(input: $i) { id } }";
-const CHOICES = ["AGREE", "DISAGREE", "ABSTAIN"];
+const CAST = 'mutation($i: CastVoteInput!) { castVote(input: $i) { id } }';
+const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'];
 const now = () => performance.timeOrigin + performance.now();
 
 /** A small seeded PRNG (mulberry32), so every run offers the same arrival pattern. */
@@ -88,21 +83,20 @@ function rng(seed) {
 /** The generator processes; client (guest) k lives in worker k % WORKERS. */
 function startWorkers() {
   return Array.from({ length: WORKERS }, () => {
-    const child = fork(join(root, "tools/bench/burst-worker.mjs"), [], {
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      serialization: "advanced",
+    const child = fork(join(root, 'tools/bench/burst-worker.mjs'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
     });
     const waiting = new Map();
     let seq = 0;
-    child.on("message", (m) => {
+    child.on('message', (m) => {
       const w = waiting.get(m.id);
       waiting.delete(m.id);
       if (m.error) w?.reject(new Error(m.error));
       else w?.resolve(m.result);
     });
-    child.on("exit", (code) => {
-      for (const w of waiting.values())
-        w.reject(new Error(`generator process exited with ${code}`));
+    child.on('exit', (code) => {
+      for (const w of waiting.values()) w.reject(new Error(`generator process exited with ${code}`));
       waiting.clear();
     });
     return {
@@ -113,12 +107,7 @@ function startWorkers() {
           waiting.set(id, { resolve, reject });
           child.send({ id, cmd, ...msg });
         }),
-      stop: () =>
-        new Promise((r) =>
-          child.exitCode !== null
-            ? r()
-            : (child.once("exit", r), child.disconnect()),
-        ),
+      stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.disconnect()))),
     };
   });
 }
@@ -135,17 +124,8 @@ async function connectRange(workers, group, from, to, urls, namespace, item) {
     for (const k of ks) items.push(item(k));
     // Grouped by URL so each client goes to its node.
     const byUrl = new Map();
-    ks.forEach((k, j) =>
-      byUrl.set(urls[k % urls.length], [
-        ...(byUrl.get(urls[k % urls.length]) ?? []),
-        items[j],
-      ]),
-    );
-    return [...byUrl].reduce(
-      (p, [url, list]) =>
-        p.then(() => w.call("connect", { group, url, namespace, items: list })),
-      Promise.resolve(),
-    );
+    ks.forEach((k, j) => byUrl.set(urls[k % urls.length], [...(byUrl.get(urls[k % urls.length]) ?? []), items[j]]));
+    return [...byUrl].reduce((p, [url, list]) => p.then(() => w.call('connect', { group, url, namespace, items: list })), Promise.resolve());
   });
   return now() - t0;
 }
@@ -163,9 +143,7 @@ async function runSchedule(workers, group, schedule, { screens = true } = {}) {
       body: v.body,
       headers: v.headers ?? {},
     });
-  const sent = await all(workers, (w, i) =>
-    w.call("votes", { schedule: shares[i] }),
-  );
+  const sent = await all(workers, (w, i) => w.call('votes', { schedule: shares[i] }));
   const votes = sent.flatMap((r) =>
     r.at.map((at, j) => ({
       at,
@@ -184,18 +162,14 @@ async function runSchedule(workers, group, schedule, { screens = true } = {}) {
     cpuPercent: Math.max(...sent.map((r) => r.generator.cpuPercent)),
     sendLagP99Ms: summary(votes.map((v) => v.sent - v.at)).p99,
   };
-  generator.saturated =
-    generator.lagP99Ms > LAG_LIMIT_MS ||
-    generator.cpuPercent > CPU_LIMIT_PERCENT;
+  generator.saturated = generator.lagP99Ms > LAG_LIMIT_MS || generator.cpuPercent > CPU_LIMIT_PERCENT;
   const ack = summary(good.map((v) => v.acked - v.at));
   const first = Math.min(...votes.map((v) => v.at));
   const last = Math.max(...votes.map((v) => v.at));
   const offered = votes.length / Math.max(0.001, (last - first) / 1000);
   if (!screens) return { votes: votes.length, errors, ack, generator, offered };
 
-  const reaches = await all(workers, (w) =>
-    w.call("reach", { group, final: good.length, timeoutMs: 60_000 }),
-  );
+  const reaches = await all(workers, (w) => w.call('reach', { group, final: good.length, timeoutMs: 60_000 }));
   const missing = reaches.reduce((s, r) => s + r.missing, 0);
   const sentOk = good.map((v) => v.sent).sort((x, y) => x - y);
   const upTo = (t) => {
@@ -237,9 +211,7 @@ async function runSchedule(workers, group, schedule, { screens = true } = {}) {
 function voteSchedule(n, windowMs, seed, entry) {
   const r = rng(seed);
   const start = now() + 1500;
-  const times = Array.from({ length: n }, () => start + r() * windowMs).sort(
-    (x, y) => x - y,
-  );
+  const times = Array.from({ length: n }, () => start + r() * windowMs).sort((x, y) => x - y);
   // Which guest arrives when: a seeded shuffle, so arrivals are not in worker order.
   const order = Array.from({ length: n }, (_, k) => k);
   for (let i = n - 1; i > 0; i--) {
@@ -253,16 +225,16 @@ function voteSchedule(n, windowMs, seed, entry) {
   }));
 }
 
-const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : "—");
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '—');
 
 main(async () => {
   build(args);
-  const db = await scratchDatabase("yoriai_bench_burst");
+  const db = await scratchDatabase('yoriai_bench_burst');
   const a = agent(64);
   const workers = startWorkers();
   let nodes = [];
   const bares = [];
-  const prefix = `yoriai-bench-${randomBytes(4).toString("hex")}`;
+  const prefix = `yoriai-bench-${randomBytes(4).toString('hex')}`;
   const steps = [];
   const ladder = [];
   const startedAt = Date.now();
@@ -270,8 +242,8 @@ main(async () => {
     nodes = [await startNode(db.url)];
     const org = await newOrganizer(nodes[0].url, a);
     await withClient(db.url, async (c) => {
-      await c.query("CREATE TABLE bench_vote (LIKE vote INCLUDING ALL)");
-      await c.query("CREATE SEQUENCE bench_vote_event");
+      await c.query('CREATE TABLE bench_vote (LIKE vote INCLUDING ALL)');
+      await c.query('CREATE SEQUENCE bench_vote_event');
     });
     let guests = [];
     let proposalCount = 0;
@@ -279,33 +251,11 @@ main(async () => {
 
     /** A new proposal with an open round that every connected guest's screen follows. */
     const freshProposal = async () => {
-      const id = await newProposal(
-        nodes[0].url,
-        org,
-        `一斉投票ベンチ ${++proposalCount}`,
-        a,
-      );
-      await gql(
-        nodes[0].url,
-        "mutation($i: OpenVotingInput!) { openVoting(input: $i) { id } }",
-        { i: { proposalId: id, rule: "MAJORITY" } },
-        org.token,
-        a,
-      );
-      const [round] = await withClient(
-        db.url,
-        async (c) =>
-          (
-            await c.query(
-              "SELECT id FROM voting_round WHERE proposal_id = $1",
-              [id],
-            )
-          ).rows,
-      );
+      const id = await newProposal(nodes[0].url, org, `一斉投票ベンチ ${++proposalCount}`, a);
+      await gql(nodes[0].url, 'mutation($i: OpenVotingInput!) { openVoting(input: $i) { id } }', { i: { proposalId: id, rule: 'MAJORITY' } }, org.token, a);
+      const [round] = await withClient(db.url, async (c) => (await c.query('SELECT id FROM voting_round WHERE proposal_id = $1', [id])).rows);
       const to = `proposal:${id}`;
-      await all(workers, (w) =>
-        w.call("follow", { group: "yoriai", from: room, to }),
-      );
+      await all(workers, (w) => w.call('follow', { group: 'yoriai', from: room, to }));
       room = to;
       await sleep(500);
       return { id, roundId: round.id };
@@ -330,13 +280,15 @@ main(async () => {
       }));
       return {
         proposal: p,
-        ...(await runSchedule(workers, "yoriai", schedule)),
+        ...(await runSchedule(workers, 'yoriai', schedule)),
       };
     };
 
     /** Baselines of one step: the bare upsert server taking the same schedule, the bare socket.io server holding the same clients. */
     const baselines = async (n, windowMs, seed, roundId) => {
-      const voteServers = await all(nodes, () => startBaseline("vote", db.url));
+      // One bare upsert process whatever the nodes: its pool of 20 beside the nodes' pools stays well
+      // within PostgreSQL's connections on a shared machine.
+      const voteServers = [await startBaseline('vote', db.url)];
       bares.push(...voteServers);
       const upsert = await runSchedule(
         workers,
@@ -353,51 +305,43 @@ main(async () => {
         { screens: false },
       );
       for (const s of voteServers) await s.stop();
-      const sockets = await all(nodes, () => startBaseline("socket"));
+      const sockets = await all(nodes, () => startBaseline('socket'));
       bares.push(...sockets);
       await sleep(1000);
       const idle = sockets.map((s) => rssOf(s.pid));
       await connectRange(
         workers,
-        "bare",
+        'bare',
         0,
         n,
         sockets.map((s) => s.url),
-        "",
-        () => ({ room: "r" }),
+        '',
+        () => ({ room: 'r' }),
       );
       await sleep(2000);
-      const bytesPerConnection =
-        sockets.reduce((sum, s, i) => sum + rssOf(s.pid) - idle[i], 0) / n;
+      const bytesPerConnection = sockets.reduce((sum, s, i) => sum + rssOf(s.pid) - idle[i], 0) / n;
       // One broadcast every 100 ms (the product's coalesced rate), each POSTed to every bare server at once.
       const start = now() + 1000;
       const broadcast = await runSchedule(
         workers,
-        "bare",
+        'bare',
         Array.from({ length: BROADCASTS }, (_, j) => ({
           at: start + j * TALLY_WINDOW_MS,
           worker: j % WORKERS,
           urls: sockets.map((s) => `${s.url}/vote`),
-          body: "{}",
+          body: '{}',
         })),
       );
-      await all(workers, (w) => w.call("close", { group: "bare" }));
+      await all(workers, (w) => w.call('close', { group: 'bare' }));
       for (const s of sockets) await s.stop();
       return { upsert, broadcast, bytesPerConnection };
     };
 
-    const judgeStep = (r, bareScreenP99) =>
-      r.errors === 0 &&
-      r.missing === 0 &&
-      r.unseen === 0 &&
-      r.ack.p99 <= ACK_P99_LIMIT_MS &&
-      r.screen.p99 <= TALLY_WINDOW_MS + 2 * bareScreenP99;
+    const judgeStep = (r, bareScreenP99) => r.errors === 0 && r.missing === 0 && r.unseen === 0 && r.ack.p99 <= ACK_P99_LIMIT_MS && r.screen.p99 <= TALLY_WINDOW_MS + 2 * bareScreenP99;
     const line = (label, r) =>
       `  ${label}: offered ${r.offered.toFixed(0)} votes/s, ${r.votes} votes (${r.errors} errors); ack p50 ${ms(r.ack.p50)} p99 ${ms(r.ack.p99)}` +
-      (r.screen
-        ? `; on every screen p50 ${ms(r.screen.p50)} p99 ${ms(r.screen.p99)}${r.missing ? `, ${r.missing} screens never got the final tally` : ""}`
-        : "") +
-      `; generator lag p99 ${r.generator.lagP99Ms.toFixed(0)} ms, CPU ${r.generator.cpuPercent.toFixed(0)} %${r.generator.saturated ? " (SATURATED: floor)" : ""}`;
+      (r.screen ? `; on every screen p50 ${ms(r.screen.p50)} p99 ${ms(r.screen.p99)}${r.missing ? `, ${r.missing} screens never got the final tally` : ''}` : '') +
+      `; generator lag p99 ${r.generator.lagP99Ms.toFixed(0)} ms, CPU ${r.generator.cpuPercent.toFixed(0)} %${r.generator.saturated ? ' (SATURATED: floor)' : ''}`;
 
     /** One step of the clients-per-node curve: n guests on screen, each voting once within SECONDS. */
     const step = async (n, label) => {
@@ -406,12 +350,12 @@ main(async () => {
       if (!room) await freshProposal();
       const connectMs = await connectRange(
         workers,
-        "yoriai",
+        'yoriai',
         stepConnected,
         n,
         nodes.map((nd) => nd.url),
-        "/live",
-        (k) => ({ token: guests[k].token, room: room ?? "none" }),
+        '/live',
+        (k) => ({ token: guests[k].token, room: room ?? 'none' }),
       );
       stepConnected = n;
       await sleep(3000);
@@ -420,12 +364,7 @@ main(async () => {
       console.log(line(`${label} Yoriai`, y));
       const b = await baselines(n, SECONDS * 1000, n, y.proposal.roundId);
       console.log(line(`${label} bare upsert server`, b.upsert));
-      console.log(
-        line(
-          `${label} bare socket.io, a broadcast every ${TALLY_WINDOW_MS} ms`,
-          b.broadcast,
-        ),
-      );
+      console.log(line(`${label} bare socket.io, a broadcast every ${TALLY_WINDOW_MS} ms`, b.broadcast));
       const s = {
         clients: n,
         nodes: nodes.length,
@@ -455,7 +394,7 @@ main(async () => {
       s.ok = judgeStep(y, b.broadcast.screen.p99);
       s.floor = y.generator.saturated || b.broadcast.generator.saturated;
       console.log(
-        `  ${label}: ${s.ok ? "held" : "missed a target"}; ${(s.bytesPerConnection / 1024).toFixed(1)} KiB per connection (bare ${(s.bareBytesPerConnection / 1024).toFixed(1)} KiB); ${s.seconds.toFixed(0)} s`,
+        `  ${label}: ${s.ok ? 'held' : 'missed a target'}; ${(s.bytesPerConnection / 1024).toFixed(1)} KiB per connection (bare ${(s.bareBytesPerConnection / 1024).toFixed(1)} KiB); ${s.seconds.toFixed(0)} s`,
       );
       steps.push(s);
       return s;
@@ -479,12 +418,7 @@ main(async () => {
       do {
         r = await yoriaiBurst(votes, windowMs, rate * 7 + tries);
         r.ok = judgeStep(r, top.bareBroadcast.screen.p99);
-        console.log(
-          line(
-            `rate ${rate}/s at ${top.clients} screens${tries ? " (again)" : ""}`,
-            r,
-          ),
-        );
+        console.log(line(`rate ${rate}/s at ${top.clients} screens${tries ? ' (again)' : ''}`, r));
       } while (!r.ok && ++tries < 2);
       ladder.push({
         rate,
@@ -506,7 +440,7 @@ main(async () => {
 
     // --- Two nodes sharing Redis.
     if (TWO_NODE > 0) {
-      await all(workers, (w) => w.call("close", { group: "yoriai" }));
+      await all(workers, (w) => w.call('close', { group: 'yoriai' }));
       for (const nd of nodes) await nd.stop();
       nodes = [];
       room = undefined;
@@ -514,10 +448,7 @@ main(async () => {
       nodes.push(await startNode(db.url, { redisPrefix: prefix }));
       if (guests.length < TWO_NODE) {
         console.log(`burst: joining ${TWO_NODE - guests.length} more guests …`);
-        guests = guests.concat(
-          (await joinGuests(nodes[0].url, org, TWO_NODE - guests.length, a))
-            .guests,
-        );
+        guests = guests.concat((await joinGuests(nodes[0].url, org, TWO_NODE - guests.length, a)).guests);
       }
       await sleep(5000);
       idleRss = nodes.reduce((s, nd) => s + rssOf(nd.pid), 0);
@@ -527,29 +458,29 @@ main(async () => {
 
     const figures = [];
     for (const s of steps) {
-      const key = `burst-${s.clients}${s.nodes > 1 ? `x${s.nodes}` : ""}`;
-      const who = `${s.clients.toLocaleString("en-US")} guests, ${s.nodes} node${s.nodes > 1 ? "s + Redis" : ""}, each voting once within ${SECONDS} s (${s.offered.toFixed(0)} votes/s offered)`;
+      const key = `burst-${s.clients}${s.nodes > 1 ? `x${s.nodes}` : ''}`;
+      const who = `${s.clients.toLocaleString('en-US')} guests, ${s.nodes} node${s.nodes > 1 ? 's + Redis' : ''}, each voting once within ${SECONDS} s (${s.offered.toFixed(0)} votes/s offered)`;
       const common = { floor: s.floor, details: { ...s } };
       figures.push(
         {
           id: `${key}-ack-p50`,
           figure: `Open-loop burst ack p50 (${who})`,
-          unit: "ms",
+          unit: 'ms',
           value: s.ack.p50,
           baseline: s.bareUpsert.ack.p50,
-          baselineLabel: "bare node:http + pg upsert, same schedule",
+          baselineLabel: 'bare node:http + pg upsert, same schedule',
           ratio: s.ack.p50 / s.bareUpsert.ack.p50,
-          target: "reported",
+          target: 'reported',
           met: null,
           ...common,
         },
         {
           id: `${key}-ack-p99`,
           figure: `Open-loop burst ack p99 (${who})`,
-          unit: "ms",
+          unit: 'ms',
           value: s.ack.p99,
           baseline: s.bareUpsert.ack.p99,
-          baselineLabel: "bare node:http + pg upsert, same schedule",
+          baselineLabel: 'bare node:http + pg upsert, same schedule',
           ratio: s.ack.p99 / s.bareUpsert.ack.p99,
           target: `≤ ${ACK_P99_LIMIT_MS} ms`,
           met: s.ack.p99 <= ACK_P99_LIMIT_MS && s.errors === 0,
@@ -558,10 +489,10 @@ main(async () => {
         {
           id: `${key}-screen-p99`,
           figure: `Open-loop burst: vote acknowledged → on every screen, p99 (${who})`,
-          unit: "ms",
+          unit: 'ms',
           value: s.screen.p99,
           baseline: s.bareBroadcast.screen.p99,
-          baselineLabel: `bare socket.io, same ${s.clients.toLocaleString("en-US")} clients, a broadcast every ${TALLY_WINDOW_MS} ms: all-clients p99`,
+          baselineLabel: `bare socket.io, same ${s.clients.toLocaleString('en-US')} clients, a broadcast every ${TALLY_WINDOW_MS} ms: all-clients p99`,
           ratio: s.screen.p99 / s.bareBroadcast.screen.p99,
           target: `≤ ${TALLY_WINDOW_MS} ms window + 2 × baseline p99`,
           met: s.screen.p99 <= s.screenLimit && s.missing === 0,
@@ -569,13 +500,13 @@ main(async () => {
         },
         {
           id: `${key}-memory`,
-          figure: `Memory per connection at ${s.clients.toLocaleString("en-US")} guests (${s.nodes} node${s.nodes > 1 ? "s" : ""}: server RSS growth / clients)`,
-          unit: "KiB",
+          figure: `Memory per connection at ${s.clients.toLocaleString('en-US')} guests (${s.nodes} node${s.nodes > 1 ? 's' : ''}: server RSS growth / clients)`,
+          unit: 'KiB',
           value: s.bytesPerConnection / 1024,
           baseline: s.bareBytesPerConnection / 1024,
-          baselineLabel: "bare socket.io server, same clients",
+          baselineLabel: 'bare socket.io server, same clients',
           ratio: s.bytesPerConnection / s.bareBytesPerConnection,
-          target: "reported",
+          target: 'reported',
           met: null,
           details: { rssMb: s.rssMb, idleRssMb: idleRss / 1048576 },
         },
@@ -585,14 +516,14 @@ main(async () => {
       const held = ladder.filter((l) => l.ok).at(-1);
       const broke = ladder.find((l) => !l.ok);
       figures.push({
-        id: "burst-rate-held",
-        figure: `Open-loop vote rate held at ${top.clients.toLocaleString("en-US")} screens on one node (ack p99 ≤ ${ACK_P99_LIMIT_MS} ms, screens within target, no errors)`,
-        unit: "votes/s",
+        id: 'burst-rate-held',
+        figure: `Open-loop vote rate held at ${top.clients.toLocaleString('en-US')} screens on one node (ack p99 ≤ ${ACK_P99_LIMIT_MS} ms, screens within target, no errors)`,
+        unit: 'votes/s',
         value: held?.rate ?? 0,
         baseline: null,
-        baselineLabel: `rates ${RATES.join(", ")}; ${broke ? `broke at ${broke.rate}/s` : "did not break within the steps"}`,
+        baselineLabel: `rates ${RATES.join(', ')}; ${broke ? `broke at ${broke.rate}/s` : 'did not break within the steps'}`,
         ratio: null,
-        target: "reported (step up until it breaks)",
+        target: 'reported (step up until it breaks)',
         met: null,
         floor: ladder.some((l) => l.floor),
         details: {
@@ -602,11 +533,9 @@ main(async () => {
         },
       });
     }
-    console.log(
-      `burst: done in ${((Date.now() - startedAt) / 60000).toFixed(1)} min`,
-    );
+    console.log(`burst: done in ${((Date.now() - startedAt) / 60000).toFixed(1)} min`);
     report(args, {
-      name: "burst",
+      name: 'burst',
       seconds: SECONDS,
       workers: WORKERS,
       steps,
@@ -618,8 +547,8 @@ main(async () => {
     for (const b of bares) await b.stop().catch(() => {});
     for (const nd of nodes) await nd.stop();
     await db.drop();
-    const { Redis } = require("ioredis");
-    const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    const { Redis } = require('ioredis');
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length) await redis.del(...keys);
     await redis.quit();
