@@ -34,6 +34,7 @@ import { join } from 'node:path';
 import {
   agent,
   build,
+  cpuMsOf,
   gql,
   joinGuests,
   main,
@@ -225,6 +226,19 @@ function voteSchedule(n, windowMs, seed, entry) {
   }));
 }
 
+/**
+ * Waits (at most 60 s) until every server process used under 20 % of a core over a second: a step
+ * must not start inside the previous one's backlog (requests the generator gave up on still run).
+ */
+async function settle(pids) {
+  for (let i = 0; i < 60; i++) {
+    const before = pids.map((p) => cpuMsOf(p));
+    await sleep(1000);
+    if (Math.max(...pids.map((p, j) => cpuMsOf(p) - before[j])) < 200) return;
+  }
+  console.log('  (the servers stayed busy for 60 s; starting anyway)');
+}
+
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '—');
 
 main(async () => {
@@ -263,6 +277,7 @@ main(async () => {
 
     /** Every guest of [0, n) votes once within windowMs on a fresh proposal; screens are all connected clients. */
     const yoriaiBurst = async (n, windowMs, seed) => {
+      await settle(nodes.map((nd) => nd.pid));
       const p = await freshProposal();
       const schedule = voteSchedule(n, windowMs, seed, (k) => ({
         urls: [`${nodes[k % nodes.length].url}/graphql`],
@@ -286,6 +301,7 @@ main(async () => {
 
     /** Baselines of one step: the bare upsert server taking the same schedule, the bare socket.io server holding the same clients. */
     const baselines = async (n, windowMs, seed, roundId) => {
+      await settle(nodes.map((nd) => nd.pid));
       // One bare upsert process whatever the nodes: its pool of 20 beside the nodes' pools stays well
       // within PostgreSQL's connections on a shared machine.
       const voteServers = [await startBaseline('vote', db.url)];
