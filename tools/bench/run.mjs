@@ -258,7 +258,7 @@ npm run bench -- --runs 3           # medians of three runs
 npm run bench -- --nodes 2          # vote ingest and fan-out on two API nodes with Redis
 npm run bench -- --clients 2000     # fan-out with 2,000 clients
 npm run bench -- --only fanout,vote-ingest
-npm run bench -- --only burst       # open-loop bursts: 2,000 and 5,000 guests on one node, rate ladder, 10,000 on two nodes
+npm run bench -- --only burst       # open-loop bursts: 2,000 / 5,000 guests on one node, rate ladder, 10,000 on two nodes (29 min on a busy shared machine)
 npm run bench -- --only burst --burst-two-node 0 --burst-rates 400,1000   # shorter: no two-node step, two rates
 YORIAI_BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node tools/bench/vote-ingest.mjs --no-build   # profile the server
 node tools/bench/run.mjs --render bench-results/<date>.json   # rewrite this file from a result
