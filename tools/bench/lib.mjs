@@ -238,7 +238,7 @@ export function startBaseline(kind, databaseUrl) {
         url: `http://127.0.0.1:${m[1]}`,
         pid: child.pid,
         async stop() {
-          if (child.exitCode !== null) return;
+          if (child.exitCode !== null || child.signalCode !== null) return; // exited, or killed by a signal (then exitCode stays null)
           child.kill('SIGTERM');
           await new Promise((r) => child.once('exit', r));
         },
