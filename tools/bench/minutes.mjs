@@ -258,12 +258,14 @@ async function main() {
       floorRuns.push(performance.now() - t0);
     }
     const dataFloorMs = floorRuns.sort((x, y) => x - y)[Math.floor(floorRuns.length / 2)];
+    // Tokens name a server-side session (SessionStore): open one for the organizer, as signing in would.
+    const sessionId = (await client.query(`INSERT INTO session (participant_id, kind, scope_process_id, expires_at) VALUES ($1, 'ACCOUNT', NULL, now() + interval '1 hour') RETURNING id`, [ids.organizerId])).rows[0].id;
     await client.end();
 
     const { startServer } = await import(pathToFileURL(join(dist, 'apps/api/src/server.js')).href);
     const secret = randomBytes(32).toString('hex');
     server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: dbUrl, jwtSecret: secret, dataDir: '/tmp/yoriai-bench', logLevel: 'silent', nodeEnv: 'production', isProduction: true, webDistDir: '/nonexistent' });
-    const token = jwt.sign({ sub: ids.organizerId, knd: 'A' }, secret, { algorithm: 'HS256', expiresIn: 3600, issuer: 'yoriai' });
+    const token = jwt.sign({ sub: ids.organizerId, knd: 'A', sid: sessionId }, secret, { algorithm: 'HS256', expiresIn: 3600, issuer: 'yoriai' });
     const targets = [
       ['minutes.json', `/api/meetings/${ids.meetingId}/minutes.json`],
       ['minutes.md', `/api/meetings/${ids.meetingId}/minutes.md`],
