@@ -290,6 +290,8 @@ async function main() {
       const times = runs.map((r) => r.ms).sort((a, b) => a - b);
       results.push({
         format: name,
+        peakRssBytes: Math.max(...runs.map((r) => r.peakRss)),
+        medianMs: times[Math.floor(times.length / 2)],
         'median ms': Math.round(times[Math.floor(times.length / 2)]),
         'min ms': Math.round(times[0]),
         size: `${(runs[0].result / 1024).toFixed(0)} KiB`,
@@ -307,8 +309,13 @@ async function main() {
       if (pages) console.log(`minutes.pdf has ${pages} pages`);
     }
     console.log(`\n${SIZE.attendees} attendees, ${SIZE.proposals} proposals, ${SIZE.comments} comments, ${SIZE.proposals * SIZE.votesPerRound} votes; ${RUNS} run(s) each (server in this process; RSS is the whole process, render worker included)`);
-    console.table(results);
+    console.table(results.map(({ peakRssBytes: _p, medianMs: _m, ...r }) => r));
     console.log(`baseline: the same rows read with plain SQL and serialised: ${dataFloorMs.toFixed(0)} ms`);
+    // The issue's targets: minutes.pdf < 5 s; every format together (the sum of the medians) < 10 s, with the peak memory.
+    const allMs = results.reduce((n, r) => n + r.medianMs, 0);
+    const peakRss = Math.max(...results.map((r) => r.peakRssBytes));
+    console.log(`every format together: ${(allMs / 1000).toFixed(1)} s; peak RSS ${mb(peakRss)} (server process, render worker included)`);
+    const common = { baseline: dataFloorMs, baselineLabel: 'the same rows read with plain SQL and serialised' };
     if (args.has('json') && args.get('json') !== 'true') {
       writeFileSync(
         args.get('json'),
@@ -316,18 +323,21 @@ async function main() {
           {
             name: 'exports',
             size: SIZE,
-            figures: results.map((r) => ({
-              id: `export-${r.format}`,
-              figure: `Export ${r.format} of a 300-person meeting (50 proposals, 5,000 comments, 15,000 votes)`,
-              unit: 'ms',
-              value: r['median ms'],
-              baseline: dataFloorMs,
-              baselineLabel: 'the same rows read with plain SQL and serialised',
-              ratio: r['median ms'] / dataFloorMs,
-              target: 'reported',
-              met: null,
-              details: { size: r.size, peakRss: r['peak RSS'], maxEventLoopBlockMs: r['max event-loop block ms'] },
-            })),
+            figures: [
+              ...results.map((r) => ({
+                id: `export-${r.format}`,
+                figure: `Export ${r.format} of a 300-person meeting (50 proposals, 5,000 comments, 15,000 votes)`,
+                unit: 'ms',
+                value: r.medianMs,
+                ...common,
+                ratio: r.medianMs / dataFloorMs,
+                target: r.format === 'minutes.pdf' ? '< 5 s' : 'reported',
+                met: r.format === 'minutes.pdf' ? r.medianMs < 5000 : null,
+                details: { size: r.size, peakRss: r['peak RSS'], maxEventLoopBlockMs: r['max event-loop block ms'] },
+              })),
+              { id: 'exports-all', figure: `Every export format of the 300-person meeting together (${results.length} formats, sum of medians)`, unit: 'ms', value: allMs, ...common, ratio: allMs / dataFloorMs, target: '< 10 s', met: allMs < 10000, details: { peakRss: mb(peakRss) } },
+              { id: 'exports-peak-rss', figure: 'Peak memory of the server while exporting every format (RSS, render worker included)', unit: 'MB', value: peakRss / 1048576, baseline: results.length ? Math.min(...results.map((r) => r.peakRssBytes)) / 1048576 : null, baselineLabel: 'the lowest peak of a single format', ratio: null, target: 'reported', met: null },
+            ],
           },
           null,
           2,

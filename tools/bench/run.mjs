@@ -62,6 +62,9 @@ function judge(id, value, baseline) {
   if (id === 'fanout-p99') return value <= baseline + TALLY_WINDOW_MS + 50;
   if (id === 'fanout-delivery') return value === 100;
   if (id === 'themes-20k') return value < 5000;
+  if (id === 'read-p50') return value <= 3 * baseline;
+  if (id === 'export-minutes.pdf') return value < 5000;
+  if (id === 'exports-all') return value < 10000;
   if (id === 'themes-live-p50' || id === 'themes-live-max') return value < 200;
   return null;
 }
