@@ -5,6 +5,7 @@ import type { MinutesDocument } from '../../src/modules/minutes/minutes-document
 import { renderMinutesDocx } from '../../src/modules/export/docx.renderer';
 import { escapeMarkdownLine, renderMinutesMarkdown } from '../../src/modules/export/markdown.renderer';
 import { outlineMinutes, type RenderContext } from '../../src/modules/export/minutes-outline';
+import { mergeInlineRuns } from '../../src/modules/export/pdf-inline-runs';
 import { renderMinutesPdf } from '../../src/modules/export/pdf.renderer';
 import { docxText, pdfInfo, pdfText, readZipEntry } from '../support/export-files';
 import { HOSTILE, minutesFixture } from './minutes-fixture';
@@ -258,6 +259,21 @@ describe('minutes renderers (hand-built document)', () => {
         const last = body.at(-1)?.trim() ?? '';
         if (headings.has(last)) throw new Error(`page ${i + 1} of ${pages.length} ends with the heading 「${last}」`);
       });
+    });
+
+    it('prints a line of alike characters as one run, never joining runs that print differently', () => {
+      const jp = { name: 'NotoSansJP' };
+      const emoji = { name: 'NotoEmoji' };
+      const run = (text: string, x: number, font: object, extra: object = {}) => ({ text, x, width: 10 * [...text].length, font, fontSize: 10, color: 'black', opacity: 1, ...extra });
+      const line = [run('地', 0, jp), run('域', 10, jp), run('の', 20, jp), run('🌾', 30, emoji), run('課', 40, jp), run('題', 50, jp, { color: '#555555' }), run('を', 60, jp, { color: '#555555' }), run('見', 80, jp, { color: '#555555' }), run('る', 90, jp, { color: '#555555', link: 'https://example.org' })];
+      expect(mergeInlineRuns(line).map((r) => [r.text, r.x, r.width])).toEqual([
+        ['地域の', 0, 30],
+        ['🌾', 30, 10], // another font: its own run
+        ['課', 40, 10], // another colour
+        ['題を', 50, 20],
+        ['見', 80, 10], // not touching the run before it
+        ['る', 90, 10], // a link stays its own run
+      ]);
     });
 
     it('carries the content hash on final minutes', async () => {

@@ -3,6 +3,7 @@ import type { Content, ContentTable, ContentText, TDocumentDefinitions } from 'p
 import type { MinutesDocument } from '../minutes/minutes-document';
 import { L } from './export-labels';
 import { outlineMinutes, type Block, type ListItem, type RenderContext } from './minutes-outline';
+import { installInlineRunMerging } from './pdf-inline-runs';
 
 // pdfmake's server build is CommonJS and exports one configured instance.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,6 +49,7 @@ function configure(): void {
     // One weight only: a bold emoji run falls back to the regular outlines, which is how emoji look anyway.
     [EMOJI_FONT]: { normal: 'NotoEmoji-Regular.ttf', bold: 'NotoEmoji-Regular.ttf', italics: 'NotoEmoji-Regular.ttf', bolditalics: 'NotoEmoji-Regular.ttf' },
   });
+  installInlineRunMerging();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
