@@ -258,12 +258,14 @@ async function main() {
       floorRuns.push(performance.now() - t0);
     }
     const dataFloorMs = floorRuns.sort((x, y) => x - y)[Math.floor(floorRuns.length / 2)];
+    // Tokens name a server-side session (SessionStore): open one for the organizer, as signing in would.
+    const sessionId = (await client.query(`INSERT INTO session (participant_id, kind, scope_process_id, expires_at) VALUES ($1, 'ACCOUNT', NULL, now() + interval '1 hour') RETURNING id`, [ids.organizerId])).rows[0].id;
     await client.end();
 
     const { startServer } = await import(pathToFileURL(join(dist, 'apps/api/src/server.js')).href);
     const secret = randomBytes(32).toString('hex');
     server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: dbUrl, jwtSecret: secret, dataDir: '/tmp/yoriai-bench', logLevel: 'silent', nodeEnv: 'production', isProduction: true, webDistDir: '/nonexistent' });
-    const token = jwt.sign({ sub: ids.organizerId, knd: 'A' }, secret, { algorithm: 'HS256', expiresIn: 3600, issuer: 'yoriai' });
+    const token = jwt.sign({ sub: ids.organizerId, knd: 'A', sid: sessionId }, secret, { algorithm: 'HS256', expiresIn: 3600, issuer: 'yoriai' });
     const targets = [
       ['minutes.json', `/api/meetings/${ids.meetingId}/minutes.json`],
       ['minutes.md', `/api/meetings/${ids.meetingId}/minutes.md`],
@@ -288,6 +290,8 @@ async function main() {
       const times = runs.map((r) => r.ms).sort((a, b) => a - b);
       results.push({
         format: name,
+        peakRssBytes: Math.max(...runs.map((r) => r.peakRss)),
+        medianMs: times[Math.floor(times.length / 2)],
         'median ms': Math.round(times[Math.floor(times.length / 2)]),
         'min ms': Math.round(times[0]),
         size: `${(runs[0].result / 1024).toFixed(0)} KiB`,
@@ -305,8 +309,13 @@ async function main() {
       if (pages) console.log(`minutes.pdf has ${pages} pages`);
     }
     console.log(`\n${SIZE.attendees} attendees, ${SIZE.proposals} proposals, ${SIZE.comments} comments, ${SIZE.proposals * SIZE.votesPerRound} votes; ${RUNS} run(s) each (server in this process; RSS is the whole process, render worker included)`);
-    console.table(results);
+    console.table(results.map(({ peakRssBytes: _p, medianMs: _m, ...r }) => r));
     console.log(`baseline: the same rows read with plain SQL and serialised: ${dataFloorMs.toFixed(0)} ms`);
+    // The issue's targets: minutes.pdf < 5 s; every format together (the sum of the medians) < 10 s, with the peak memory.
+    const allMs = results.reduce((n, r) => n + r.medianMs, 0);
+    const peakRss = Math.max(...results.map((r) => r.peakRssBytes));
+    console.log(`every format together: ${(allMs / 1000).toFixed(1)} s; peak RSS ${mb(peakRss)} (server process, render worker included)`);
+    const common = { baseline: dataFloorMs, baselineLabel: 'the same rows read with plain SQL and serialised' };
     if (args.has('json') && args.get('json') !== 'true') {
       writeFileSync(
         args.get('json'),
@@ -314,18 +323,21 @@ async function main() {
           {
             name: 'exports',
             size: SIZE,
-            figures: results.map((r) => ({
-              id: `export-${r.format}`,
-              figure: `Export ${r.format} of a 300-person meeting (50 proposals, 5,000 comments, 15,000 votes)`,
-              unit: 'ms',
-              value: r['median ms'],
-              baseline: dataFloorMs,
-              baselineLabel: 'the same rows read with plain SQL and serialised',
-              ratio: r['median ms'] / dataFloorMs,
-              target: 'reported',
-              met: null,
-              details: { size: r.size, peakRss: r['peak RSS'], maxEventLoopBlockMs: r['max event-loop block ms'] },
-            })),
+            figures: [
+              ...results.map((r) => ({
+                id: `export-${r.format}`,
+                figure: `Export ${r.format} of a 300-person meeting (50 proposals, 5,000 comments, 15,000 votes)`,
+                unit: 'ms',
+                value: r.medianMs,
+                ...common,
+                ratio: r.medianMs / dataFloorMs,
+                target: r.format === 'minutes.pdf' ? '< 5 s' : 'reported',
+                met: r.format === 'minutes.pdf' ? r.medianMs < 5000 : null,
+                details: { size: r.size, peakRss: r['peak RSS'], maxEventLoopBlockMs: r['max event-loop block ms'] },
+              })),
+              { id: 'exports-all', figure: `Every export format of the 300-person meeting together (${results.length} formats, sum of medians)`, unit: 'ms', value: allMs, ...common, ratio: allMs / dataFloorMs, target: '< 10 s', met: allMs < 10000, details: { peakRss: mb(peakRss) } },
+              { id: 'exports-peak-rss', figure: 'Peak memory of the server while exporting every format (RSS, render worker included)', unit: 'MB', value: peakRss / 1048576, baseline: results.length ? Math.min(...results.map((r) => r.peakRssBytes)) / 1048576 : null, baselineLabel: 'the lowest peak of a single format', ratio: null, target: 'reported', met: null },
+            ],
           },
           null,
           2,

@@ -281,10 +281,27 @@ describe('threaded comments', () => {
     for (let i = 0; i < 200; i++) rows.push(big.id, members[i % 6].id, ['INDUSTRY', 'GOVERNMENT', 'ACADEMIA', 'FINANCE', 'LABOUR', 'MEDIA'][i % 6], `意見 ${i}`);
     const values = Array.from({ length: 200 }, (_, i) => `($${i * 4 + 1}::uuid, $${i * 4 + 2}::uuid, $${i * 4 + 3}, 'SUPPORT', $${i * 4 + 4}, 1, now() + make_interval(secs => ${i}))`).join(',');
     await sql(server.databaseUrl, `INSERT INTO comment (proposal_id, author_id, sector, stance, body, proposal_version, created_at) VALUES ${values}`, rows);
+    // 60 replies on the first 30 comments, and every tenth comment hidden by a moderator.
+    await sql(
+      server.databaseUrl,
+      `INSERT INTO comment (proposal_id, parent_id, author_id, sector, stance, body, proposal_version, created_at)
+       SELECT c.proposal_id, c.id, $2::uuid, 'ACADEMIA', 'QUESTION', '返信 ' || c.body || ' ' || n, 1, c.created_at + make_interval(secs => n)
+       FROM (SELECT * FROM comment WHERE proposal_id = $1 ORDER BY created_at LIMIT 30) c CROSS JOIN generate_series(1, 2) n`,
+      [big.id, members[3].id],
+    );
+    await sql(server.databaseUrl, `UPDATE comment SET hidden_at = now(), hidden_reason = '不適切' WHERE id IN (SELECT id FROM comment WHERE proposal_id = $1 AND parent_id IS NULL ORDER BY created_at OFFSET 5 LIMIT 14)`, [big.id]);
+    // The small page has a hidden comment too: the moderation check is one query per page, asked only when something is hidden.
+    await sql(server.databaseUrl, `UPDATE comment SET hidden_at = now(), hidden_reason = '不適切' WHERE id = (SELECT id FROM comment WHERE proposal_id = $1 ORDER BY created_at DESC LIMIT 1)`, [small.id]);
 
+    // The proposal page as the web app (and tools/bench/read-path.mjs) asks for it.
     const PAGE = `query($id: ID!) { proposal(id: $id) {
-      title body versions { version contentHash } author { displayName } authorSector commentCount
-      comments(first: 200) { id body stance authorSector hidden author { displayName organization } replies { id body author { displayName } } }
+      title body status version pillarId versions { version contentHash } author { displayName organization } authorSector commentCount
+      kpis { indicator baseline target deadline }
+      comments(first: 200) { id body stance authorSector createdAt hidden author { displayName organization } replyCount
+        replies(first: 50) { id body stance authorSector createdAt author { displayName } replyCount } }
+      currentRound { id rule ballot status threshold }
+      tally { agree disagree abstain block total bySector { sector agree disagree abstain block total } }
+      bridgingScore
     } }`;
     const dataSource = server.app.get(DataSource);
     const logger = dataSource.logger;
@@ -293,8 +310,9 @@ describe('threaded comments', () => {
       const counting: TypeOrmLogger = { ...logger, logQuery: () => void n++ } as TypeOrmLogger;
       Object.assign(dataSource, { logger: counting });
       try {
-        const data = await members[2].client.ok<{ proposal: { comments: unknown[] } }>(PAGE, { id });
-        return { n, comments: data.proposal.comments.length };
+        const data = await members[2].client.ok<{ proposal: { comments: Array<{ body: string | null; hidden: boolean; replies: unknown[] }> } }>(PAGE, { id });
+        const comments = data.proposal.comments;
+        return { n, comments: comments.length, replies: comments.reduce((k, c) => k + c.replies.length, 0), hiddenBodies: comments.filter((c) => c.hidden).map((c) => c.body) };
       } finally {
         Object.assign(dataSource, { logger });
       }
@@ -306,8 +324,12 @@ describe('threaded comments', () => {
     const many = await countQueries(big.id);
     expect(few.comments).toBe(2);
     expect(many.comments).toBe(200);
+    expect(many.replies).toBe(60);
+    // A member who may not moderate sees the hidden comments in their place, without their text.
+    expect(many.hiddenBodies).toEqual(Array.from({ length: 14 }, () => null));
     expect(many.n).toBe(few.n);
-    expect(many.n).toBeLessThanOrEqual(10);
+    // Viewer and membership, proposal, versions, author, the thread, authors, memberships, round, tally: one each.
+    expect(many.n).toBeLessThanOrEqual(12);
   });
 
   it('answers in English with Accept-Language: en', async () => {

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { MinutesDocument } from '../../src/modules/minutes/minutes-document';
 import { renderMinutesDocx } from '../../src/modules/export/docx.renderer';
 import { escapeMarkdownLine, renderMinutesMarkdown } from '../../src/modules/export/markdown.renderer';
-import type { RenderContext } from '../../src/modules/export/minutes-outline';
+import { outlineMinutes, type RenderContext } from '../../src/modules/export/minutes-outline';
+import { mergeInlineRuns } from '../../src/modules/export/pdf-inline-runs';
 import { renderMinutesPdf } from '../../src/modules/export/pdf.renderer';
 import { docxText, pdfInfo, pdfText, readZipEntry } from '../support/export-files';
 import { HOSTILE, minutesFixture } from './minutes-fixture';
@@ -239,6 +240,40 @@ describe('minutes renderers (hand-built document)', () => {
       expect(text).toContain('Minutes (DRAFT)');
       expect(text).toContain('Dissenting views');
       expect(text).toContain('Page 1 of');
+    });
+
+    it('never ends a page with a heading: it moves on with what it introduces', async () => {
+      // 24 agenda items whose summaries grow by a line each, so the headings land everywhere on the pages.
+      const base = minutesFixture();
+      const item = base.agenda[0] as MinutesDocument['agenda'][number];
+      const agenda = Array.from({ length: 24 }, (_, i) => ({ ...item, id: `a${i + 1}`, position: i + 1, title: `議題の見出し ${i + 1}`, summary: Array.from({ length: 1 + i }, (_, k) => `第${k + 1}行：地域の課題について各分野から意見があった。`).join('\n') }));
+      const doc = { ...base, agenda };
+      const headings = new Set(outlineMinutes(doc, ja).flatMap((b) => (b.kind === 'heading' ? [b.text] : [])));
+      const pdf = await renderMinutesPdf(doc, ja);
+      const pages = pdfText(pdf).split('\f').slice(0, -1);
+      expect(pages.length).toBe(pdfInfo(pdf).pages);
+      expect(pages.length).toBeGreaterThan(10);
+      pages.forEach((page, i) => {
+        // Body lines: without the running header (first line) and the footer (draft mark, page number).
+        const body = page.split('\n').filter((l) => l.trim() && !/^\d+ \/ \d+ ページ$/.test(l.trim()) && l.trim() !== '案（未確定）').slice(1);
+        const last = body.at(-1)?.trim() ?? '';
+        if (headings.has(last)) throw new Error(`page ${i + 1} of ${pages.length} ends with the heading 「${last}」`);
+      });
+    });
+
+    it('prints a line of alike characters as one run, never joining runs that print differently', () => {
+      const jp = { name: 'NotoSansJP' };
+      const emoji = { name: 'NotoEmoji' };
+      const run = (text: string, x: number, font: object, extra: object = {}) => ({ text, x, width: 10 * [...text].length, font, fontSize: 10, color: 'black', opacity: 1, ...extra });
+      const line = [run('地', 0, jp), run('域', 10, jp), run('の', 20, jp), run('🌾', 30, emoji), run('課', 40, jp), run('題', 50, jp, { color: '#555555' }), run('を', 60, jp, { color: '#555555' }), run('見', 80, jp, { color: '#555555' }), run('る', 90, jp, { color: '#555555', link: 'https://example.org' })];
+      expect(mergeInlineRuns(line).map((r) => [r.text, r.x, r.width])).toEqual([
+        ['地域の', 0, 30],
+        ['🌾', 30, 10], // another font: its own run
+        ['課', 40, 10], // another colour
+        ['題を', 50, 20],
+        ['見', 80, 10], // not touching the run before it
+        ['る', 90, 10], // a link stays its own run
+      ]);
     });
 
     it('carries the content hash on final minutes', async () => {

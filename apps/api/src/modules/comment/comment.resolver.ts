@@ -2,7 +2,7 @@ import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/gra
 import type { Sector, Stance } from '@yoriai/domain';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
-import { PageArgs } from '../../common/graphql/paging';
+import { FieldCall, MAX_PAGE, PageArgs, pageOf } from '../../common/graphql/paging';
 import { ParticipantModel } from '../participant/participant.model';
 import { AuthorLoader } from '../proposal/author.loader';
 import { toPublicAuthor } from '../proposal/proposal.mapper';
@@ -49,14 +49,19 @@ export class CommentResolver {
     return fromStored(await this.service.hide(requireViewer(ctx), args.commentId, args.reason));
   }
 
+  // The fields below are resolved for every comment of a page (200 on a proposal page), so they take
+  // graphql-js's (parent, args, context) as they are (FieldCall: no parameter decorators, so Nest runs
+  // no pipes per call) and read the request's batched loaders: one thread query per proposal, one IN
+  // query each for authors and memberships, one permission check per process.
+
   @ResolveField(() => String, { nullable: true, description: 'Markdown source; null when hidden, unless the viewer may hide comments' })
-  async body(@Parent() c: CommentModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async body(...[c, , ctx]: FieldCall<CommentModel>): Promise<string | null> {
     if (!c.hidden) return c.storedBody;
     return (await this.threads.mayModerate(ctx, c.processId)) ? c.storedBody : null;
   }
 
   @ResolveField(() => ParticipantModel, { description: 'The author (name and organisation only)' })
-  async author(@Parent() c: CommentModel, @Ctx() ctx: RequestContext): Promise<ParticipantModel> {
+  async author(...[c, , ctx]: FieldCall<CommentModel>): Promise<ParticipantModel> {
     const [participant, membership] = await Promise.all([this.authors.participant(ctx, c.authorId), this.authors.membership(ctx, c.processId, c.authorId)]);
     if (!participant) throw new Error(`comment ${c.id} has no author`);
     return toPublicAuthor(participant, membership);
@@ -64,14 +69,22 @@ export class CommentResolver {
 
   // Each comment of a thread appears once in the tree and the whole thread is one query, so
   // nesting replies adds the child cost once rather than multiplying it by the page size.
+  // The page arguments are declared as PageArgs declares them and bounded by pageOf (not the
+  // ValidationPipe), since this runs once per top-level comment.
   @ResolveField(() => [CommentModel], { description: 'Direct replies, oldest first', complexity: ({ childComplexity }) => childComplexity + 1 })
-  async replies(@Parent() c: CommentModel, @Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<CommentModel[]> {
+  async replies(
+    @Parent() c: CommentModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: `Page size, 1–${MAX_PAGE}` }) first: number,
+    @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CommentModel[]> {
+    const page = pageOf({ first, offset });
     const thread = await this.threads.thread(ctx, c.proposalId);
     return (thread.children.get(c.id) ?? []).slice(page.offset, page.offset + page.first).map((r) => toCommentModel(r, c.processId));
   }
 
   @ResolveField(() => Int, { description: 'Number of direct replies' })
-  async replyCount(@Parent() c: CommentModel, @Ctx() ctx: RequestContext): Promise<number> {
+  async replyCount(...[c, , ctx]: FieldCall<CommentModel>): Promise<number> {
     return (await this.threads.thread(ctx, c.proposalId)).children.get(c.id)?.length ?? 0;
   }
 }

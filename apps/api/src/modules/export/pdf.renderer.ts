@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentTable, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MinutesDocument } from '../minutes/minutes-document';
 import { L } from './export-labels';
 import { outlineMinutes, type Block, type ListItem, type RenderContext } from './minutes-outline';
+import { installInlineRunMerging } from './pdf-inline-runs';
 
 // pdfmake's server build is CommonJS and exports one configured instance.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,6 +49,7 @@ function configure(): void {
     // One weight only: a bold emoji run falls back to the regular outlines, which is how emoji look anyway.
     [EMOJI_FONT]: { normal: 'NotoEmoji-Regular.ttf', bold: 'NotoEmoji-Regular.ttf', italics: 'NotoEmoji-Regular.ttf', bolditalics: 'NotoEmoji-Regular.ttf' },
   });
+  installInlineRunMerging();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
@@ -117,6 +119,23 @@ function listItem(item: ListItem): Content {
   return { stack: [line, { ul: item.sub.map(listItem), margin: [0, 2, 0, 2] }] };
 }
 
+/** Room a heading keeps below itself for what it introduces: about three lines of body text. */
+const KEEP_WITH_NEXT = 40;
+
+/**
+ * A heading never ends a page. The heading and an empty band of KEEP_WITH_NEXT points below it form
+ * one unbreakable block, so when they do not both fit, the heading moves to the next page; a negative
+ * bottom margin then gives the band back, and what follows starts right under the heading.
+ *
+ * This is decided in pdfmake's single layout pass. (A `pageBreakBefore` callback did the same job,
+ * but pdfmake answers every page break it asks for by laying out the whole document again: 30
+ * layouts of a 424-page document, 90 s; see docs/exports.md.)
+ */
+function keepWithNext(heading: ContentText & { margin: [number, number, number, number] }): Content {
+  const [left, top, right, bottom] = heading.margin;
+  return { stack: [{ ...heading, margin: [left, top, right, bottom + KEEP_WITH_NEXT] }], unbreakable: true, margin: [0, 0, 0, -KEEP_WITH_NEXT] };
+}
+
 function blockToPdf(b: Block): Content {
   switch (b.kind) {
     case 'title':
@@ -128,7 +147,7 @@ function blockToPdf(b: Block): Content {
         margin: [0, 0, 0, 10],
       };
     case 'heading':
-      return { text: emojiRuns(b.text), bold: true, color: b.level === 4 ? '#333333' : ACCENT, fontSize: { 2: 13, 3: 11.5, 4: 10.5 }[b.level], margin: [0, b.level === 2 ? 12 : 8, 0, 4], headlineLevel: b.level };
+      return keepWithNext({ text: emojiRuns(b.text), bold: true, color: b.level === 4 ? '#333333' : ACCENT, fontSize: { 2: 13, 3: 11.5, 4: 10.5 }[b.level], margin: [0, b.level === 2 ? 12 : 8, 0, 4] });
     case 'fields':
       return {
         table: { widths: widthsOf([1, 3]), body: b.rows.map(([k, v]) => [{ text: emojiRuns(k), bold: true, fillColor: '#E8EEF4' }, { text: emojiRuns(v) }]) },
@@ -171,12 +190,6 @@ export async function renderMinutesPdf(doc: MinutesDocument, ctx: RenderContext)
       margin: [MARGIN, 20, MARGIN, 0],
     }),
     defaultStyle: { font: FONT, fontSize: 10, lineHeight: 1.3 },
-    // A heading never ends a page: in the last eighth of a page it moves on with what it introduces.
-    pageBreakBefore: (node, nodes) => {
-      if (node.headlineLevel === undefined) return false;
-      const ratio = (node.startPosition as { verticalRatio?: number } | undefined)?.verticalRatio ?? 0;
-      return ratio > 0.875 || nodes.getFollowingNodesOnPage().length === 0;
-    },
     content: outlineMinutes(doc, ctx).map(blockToPdf),
   };
   return pdfmake.createPdf(definition).getBuffer();
