@@ -19,13 +19,24 @@ describe('FailureRateLimiter (per-node memory, no REDIS_URL)', () => {
   });
 
   it('lets failures leave the window (sliding, not fixed)', async () => {
-    const short = { name: 'unit-short', limit: 2, windowMs: 80 };
-    await limiter.recordFailure(short, 'k');
-    await new Promise((r) => setTimeout(r, 50));
-    await limiter.recordFailure(short, 'k');
-    expect((await limiter.check(short, 'k')).locked).toBe(true);
-    await new Promise((r) => setTimeout(r, 40)); // the first failure is now out of the window
-    expect(await limiter.check(short, 'k')).toMatchObject({ locked: false, failures: 1 });
+    // A clock the test moves (a busy machine cannot stretch a sleep past the window).
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const short = { name: 'unit-short', limit: 2, windowMs: 80 };
+      await limiter.recordFailure(short, 'k');
+      now += 50;
+      await limiter.recordFailure(short, 'k');
+      expect((await limiter.check(short, 'k')).locked).toBe(true);
+      now += 29; // 79 ms after the first failure: both still count
+      expect((await limiter.check(short, 'k')).locked).toBe(true);
+      now += 2; // the first failure is now out of the window, the second is not
+      expect(await limiter.check(short, 'k')).toMatchObject({ locked: false, failures: 1 });
+      now += 50; // and now neither
+      expect(await limiter.check(short, 'k')).toMatchObject({ locked: false, failures: 0 });
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

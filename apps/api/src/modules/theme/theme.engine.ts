@@ -129,7 +129,7 @@ export class ThemeEngine {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const reply = await this.pool.run(lane, input);
       if (reply.ok === false) throw new Error(reply.message);
-      if (reply.newTerms) await this.keepTerms(reply.newTerms, em);
+      if (reply.newTerms) await this.keepTerms(reply.newTerms);
       if (reply.ok === true) return reply.themes;
       input = { ...input, ...(await this.termsOrBodies(reply.missing, em)) };
     }
@@ -154,10 +154,14 @@ export class ThemeEngine {
     return { terms, bodies };
   }
 
-  /** Keeps terms the worker computed (JSON `[[commentId, [term, …]], …]`), replacing another version's. */
-  private async keepTerms(json: string, em: EntityManager): Promise<void> {
+  /**
+   * Keeps terms the worker computed (JSON `[[commentId, [term, …]], …]`), replacing another version's.
+   * On its own connection, never the caller's `em`: that may be a read-only snapshot (the minutes'),
+   * where a write would abort the whole transaction.
+   */
+  private async keepTerms(json: string): Promise<void> {
     // Only a speed-up for the next start: a failure here never fails the themes.
-    await em.query(
+    await this.dataSource.query(
       `INSERT INTO comment_terms (comment_id, terms, version)
        SELECT (x ->> 0)::uuid, ARRAY(SELECT json_array_elements_text(x -> 1)), $2 FROM json_array_elements($1::json) x
            WHERE EXISTS (SELECT 1 FROM comment c WHERE c.id = (x ->> 0)::uuid)
