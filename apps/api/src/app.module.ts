@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -70,7 +70,8 @@ export class AppModule {
             introspection: !config.isProduction,
             playground: false,
             // The hosted sandbox needs the internet; use any GraphQL client against /graphql instead.
-            plugins: [ApolloServerPluginLandingPageDisabled(), complexityLimitPlugin(QUERY_LIMITS.maxComplexity)],
+            // No cache hints are used: Apollo's cache-control plugin would otherwise wrap every field resolver (issue 12, read path).
+            plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), complexityLimitPlugin(QUERY_LIMITS.maxComplexity)],
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
             includeStacktraceInErrorResponses: false,
