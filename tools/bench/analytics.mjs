@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { agent, build, JWT_SECRET, main, median, migrate, parseArgs, postJson, report, require, root, scratchDatabase, startNode, withClient } from './lib.mjs';
+import { agent, build, main, median, migrate, parseArgs, postJson, report, root, scratchDatabase, sessionToken, startNode, withClient } from './lib.mjs';
 
 const args = parseArgs();
 const RUNS = Number(args.get('runs') ?? 3);
@@ -101,7 +101,6 @@ const FIELDS = [
 
 main(async () => {
   build(args);
-  const jwt = require('jsonwebtoken');
   const domainModule = await import(pathToFileURL(join(root, 'dist/apps/api/libs/domain/src/index.js')).href);
   const domain = domainModule.default ?? domainModule;
   const db = await scratchDatabase('yoriai_bench_analytics');
@@ -110,7 +109,7 @@ main(async () => {
     await migrate(db.url);
     const ids = await seed(db.url, domain);
     node = await startNode(db.url);
-    const token = jwt.sign({ sub: ids.organizerId, knd: 'A' }, JWT_SECRET, { algorithm: 'HS256', expiresIn: 3600, issuer: 'yoriai' });
+    const token = await withClient(db.url, (c) => sessionToken(c, ids.organizerId));
     const a = agent(4);
     const time = async (query) => {
       const t0 = performance.now();

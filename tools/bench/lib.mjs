@@ -52,6 +52,15 @@ export function freePort() {
   });
 }
 
+/**
+ * A session token for an account seeded with SQL: tokens name a server-side session (SessionStore),
+ * so open one as signing in would, and sign a token naming it.
+ */
+export async function sessionToken(client, participantId, secret = JWT_SECRET) {
+  const sessionId = (await client.query(`INSERT INTO session (participant_id, kind, scope_process_id, expires_at) VALUES ($1, 'ACCOUNT', NULL, now() + interval '1 hour') RETURNING id`, [participantId])).rows[0].id;
+  return require('jsonwebtoken').sign({ sub: participantId, knd: 'A', sid: sessionId }, secret, { algorithm: 'HS256', expiresIn: 3600, issuer: 'yoriai' });
+}
+
 export async function withClient(url, fn) {
   const { Client } = require('pg');
   const c = new Client({ connectionString: url });

@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { sessionToken } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(root, 'package.json'));
@@ -225,7 +226,6 @@ async function main() {
   build();
   const dist = join(root, 'dist/apps/api');
   const { Client } = require('pg');
-  const jwt = require('jsonwebtoken');
   const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `yoriai_bench_minutes_${randomBytes(3).toString('hex')}`;
   const dbUrl = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
@@ -258,14 +258,12 @@ async function main() {
       floorRuns.push(performance.now() - t0);
     }
     const dataFloorMs = floorRuns.sort((x, y) => x - y)[Math.floor(floorRuns.length / 2)];
-    // Tokens name a server-side session (SessionStore): open one for the organizer, as signing in would.
-    const sessionId = (await client.query(`INSERT INTO session (participant_id, kind, scope_process_id, expires_at) VALUES ($1, 'ACCOUNT', NULL, now() + interval '1 hour') RETURNING id`, [ids.organizerId])).rows[0].id;
+    const secret = randomBytes(32).toString('hex');
+    const token = await sessionToken(client, ids.organizerId, secret);
     await client.end();
 
     const { startServer } = await import(pathToFileURL(join(dist, 'apps/api/src/server.js')).href);
-    const secret = randomBytes(32).toString('hex');
     server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: dbUrl, jwtSecret: secret, dataDir: '/tmp/yoriai-bench', logLevel: 'silent', nodeEnv: 'production', isProduction: true, webDistDir: '/nonexistent' });
-    const token = jwt.sign({ sub: ids.organizerId, knd: 'A', sid: sessionId }, secret, { algorithm: 'HS256', expiresIn: 3600, issuer: 'yoriai' });
     const targets = [
       ['minutes.json', `/api/meetings/${ids.meetingId}/minutes.json`],
       ['minutes.md', `/api/meetings/${ids.meetingId}/minutes.md`],

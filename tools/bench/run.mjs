@@ -109,6 +109,7 @@ function runOne(bench, run) {
 
 const fmt = (v, unit) => {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (!unit) return v.toFixed(3); // scores such as purity and NMI
   if (unit === '%') return `${v.toFixed(0)} %`;
   if (Math.abs(v) >= 100) return `${Math.round(v).toLocaleString('en-US')} ${unit}`;
   return `${v.toFixed(1)} ${unit}`;
@@ -189,26 +190,42 @@ ${ladder.join('\n')}
 `
       : ''
   }
-## Where the time goes (profiled 2026-11-23, \`YORIAI_BENCH_NODE_FLAGS="--cpu-prof"\`)
+## Where the time goes (profiled 2026-11-23 and 2026-12-07, \`YORIAI_BENCH_NODE_FLAGS="--cpu-prof"\`)
 
-- **Vote ingest** misses its target. Profiling the server during the vote loop showed jsonwebtoken re-parsing the secret
-  as a PEM key on every request (~0.5 ms of CPU each; fixed: the secret is now a \`KeyObject\` made once, +40 % votes/s).
-  What remains is spread thin: five database round trips per vote (BEGIN, context, the write, COMMIT, plus the coalesced
-  tally reads) whose socket writes alone cost as much as the baseline's whole request, and the GraphQL/Nest pipeline
-  (parse, validate, context, ValidationPipe, pino-http). Reaching 40 % needs a shorter hot path (one statement without
-  an explicit transaction, or batching votes per tick), not a tweak.
+- **Vote ingest** meets its target since 2026-12-07 (it was 0.13×). Three changes, each measured beside the baseline:
+  a lean path for castVote-only documents before Apollo (\`cast-vote.fast-path.ts\`: the same authentication, input
+  rules and service, no GraphQL/Nest pipeline per request), group commit (\`vote-batch.writer.ts\`: the votes that
+  arrive together are BEGIN, **one statement** that reads each vote's context and writes events, votes and audit
+  rows, COMMIT; each caller answered after COMMIT) and a per-node memory of verified token signatures (the session is
+  still checked on every request). The full Apollo pipeline alone reaches ~0.21× (\`vote-ingest.mjs --apollo\`).
+  What remains: socket writes, the express middleware before the lean path, socket.io tally sends.
+- **Open-loop bursts** miss their targets. In a closed loop one node answers ~1,700 castVote/s; in the open-loop
+  hall the same node also holds a socket per guest and sends each proposal's tally to all of them up to 10 times a
+  second, on the 2 cores the load generator also uses. At 2,000 guests the median vote is answered in ~120 ms but
+  the tail waits seconds; at 5,000 even the bare socket.io server broadcasting 10 times a second to the same clients
+  has an all-clients p99 of ~3 s, and the bare upsert server an ack p99 of ~1.4 s, so this machine cannot show the
+  5,000 target. Not yet profiled per step; candidates: the tally sends to every socket (one \`emit\` per room, but
+  thousands of frame writes per send), HTTP connection set-up of thousands of new clients at once (resets seen under
+  overload), and the node's event loop shared by votes, sockets and heartbeats. Next: a tally window that widens
+  with the room's size, and measuring on a machine where the generator has its own cores.
 - **Read path**: about 40 % of the proposal page's CPU was Nest's per-field machinery — the global ValidationPipe and
   the external context ran for every \`Comment.replies(first, offset)\` and author field of 200 comments. Since
   2026-12-07 \`Comment.body\`, \`author\` and \`replyCount\` take graphql-js's arguments as they are (no parameter
   decorators, so no pipes) and \`replies\` bounds its page with \`pageOf\` instead of validating a class per call: in
   the same run 10 → 20 pages/s (p50 13.8× → 10.1× the baseline). The page is 11 SQL queries whatever its size
-  (\`comment.spec.ts\`). Still per request: gzip of the response, Apollo's per-field instrumentation (cache
-  control), async hooks on every promise, and graphql-js completing ~4,000 fields.
+  (\`comment.spec.ts\`). Apollo's cache-control plugin, which wrapped every field, is off (Yoriai sets no cache hints). Still per
+  request: async hooks on every promise (nestjs-pino's request context), Nest's wrapper around each remaining field
+  resolver (exception filters), and graphql-js completing ~4,000 fields of which ~1,000 return promises. In the full
+  run of 2026-12-07 the page read 13× the baseline (20 pages/s against 267): ≤ 3× needs a page that resolves
+  without per-field promises (e.g. the thread mapped to plain objects once, as the castVote lean path does for votes).
 - **minutes.pdf** of the 300-person meeting (424 pages) took about 90 s: pdfmake laid the whole document out again
   for every page break the "heading never ends a page" callback asked for (30 layouts), and wrote every Japanese
   character as its own text operation. Since 2026-12-07 it is one layout pass (an unbreakable heading band) and
   one text operation per run of alike text (docs/exports.md). What remains is pdfmake's per-character style
   lookups while measuring (~half) and pdfkit's output.
+- **Every format together** misses < 10 s mostly because of the first export: \`minutes.json\` (5.6 s) tokenises the
+  meeting's 5,000 comments for 「主な論点」 the first time any theme of them is asked for (a live meeting whose panel was
+  open has done this already; the terms are then kept in \`comment_terms\`), and docx takes 3.6 s.
 - **Fan-out** meets its target: coalescing keeps the server's broadcasts at ≤ 10 per second per proposal, so at 200
   votes/s its p99 is even below the bare server that broadcasts every vote.
 
