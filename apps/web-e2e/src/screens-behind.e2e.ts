@@ -100,7 +100,10 @@ describe('screens that miss events say so and catch up with the database (built 
     for (const page of [screen, participant]) await indicator(page, /再接続しています|オフライン/);
     await guestVote('切断中の参加者', 'ABSTAIN');
     expect(await truth()).toBe(7);
-    expect(await screen.getByTestId('tally-summary').first().innerText()).toContain('計 6 票'); // nothing reached it
+    // No event reaches it over the cut socket; on a slow machine its watchdog may already have re-read the tally over
+    // HTTP, so it shows the tally before or after this vote — never another number — and never claims to be live.
+    expect(await screen.getByTestId('tally-summary').first().innerText()).toMatch(/計 [67] 票/);
+    await indicator(screen, /再接続しています|オフライン/);
 
     gate.restore();
     for (const page of [screen, participant]) {
