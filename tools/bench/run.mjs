@@ -204,10 +204,12 @@ ${ladder.join('\n')}
   second, on the 2 cores the load generator also uses. At 2,000 guests the median vote is answered in ~120 ms but
   the tail waits seconds; at 5,000 even the bare socket.io server broadcasting 10 times a second to the same clients
   has an all-clients p99 of ~3 s, and the bare upsert server an ack p99 of ~1.4 s, so this machine cannot show the
-  5,000 target. Not yet profiled per step; candidates: the tally sends to every socket (one \`emit\` per room, but
-  thousands of frame writes per send), HTTP connection set-up of thousands of new clients at once (resets seen under
-  overload), and the node's event loop shared by votes, sockets and heartbeats. Next: a tally window that widens
-  with the room's size, and measuring on a machine where the generator has its own cores.
+  5,000 target. Profiled 2026-12-07 (\`burst.mjs --clients=2000 --two-node=0\` with \`--cpu-prof\`): in the ~17 s the
+  node was saturated, **socket.io's per-socket frame writes took ~10 s** (engine.io/ws inclusive 11 s, of which the
+  \`writev\` system call alone 8.9 s: every tally send is one write per connected screen, 2,000 of them up to 10 times a
+  second), while castVote itself — lean path, group commit, pg — took under 2 s. The votes wait behind the broadcasts
+  on the same event loop. Next: a tally window that widens with the room's size (fewer, not slower, sends to a full
+  hall), and measuring with the generator on its own cores.
 - **Read path**: about 40 % of the proposal page's CPU was Nest's per-field machinery — the global ValidationPipe and
   the external context ran for every \`Comment.replies(first, offset)\` and author field of 200 comments. Since
   2026-12-07 \`Comment.body\`, \`author\` and \`replyCount\` take graphql-js's arguments as they are (no parameter
