@@ -1,11 +1,11 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { can, ROLES, type Ballot, type Sector, type VoteChoice } from '@yoriai/domain';
+import { can, ROLES, type Ballot, type VoteChoice } from '@yoriai/domain';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { Emit, TransactionRunner } from '../../common/database/transaction-runner';
 import { connectionLost } from '../../common/errors/database-unavailable';
 import { Errors } from '../../common/errors/domain-error';
-import { BATCH_CAST_VOTE, BatchCastRow, CastRow, prepared, STORED_REQUEST } from './vote-sql';
+import { BATCH_CAST_VOTE, BatchCastRow, CastRow, prepared, STORED_REQUEST, storedVote } from './vote-sql';
 import type { VoteModel } from './voting.model';
 
 /** A member's own vote, authenticated and validated, waiting for the next batch. */
@@ -206,18 +206,7 @@ export class VoteBatchWriter implements OnModuleDestroy {
       emit({ type: 'vote.cast', processId: ctx.process_id, proposalId: vote.proposalId, roundId: ctx.round_id });
       outcomes[i] = {
         kind: 'stored',
-        vote: {
-          id: row.vote_id,
-          proposalId: vote.proposalId,
-          roundId: ctx.round_id,
-          choice: row.choice as VoteChoice,
-          reason: row.reason,
-          sector: row.sector as Sector,
-          proxy: row.proxy,
-          updatedAt: row.updated_at ?? row.created_at,
-          participantId: vote.viewer.participantId,
-          ballot: ctx.ballot as Ballot,
-        },
+        vote: storedVote(row.vote_id, row, { proposalId: vote.proposalId, roundId: ctx.round_id, participantId: vote.viewer.participantId, ballot: ctx.ballot as Ballot }),
       };
     }
     return outcomes;

@@ -1,5 +1,7 @@
+import type { Ballot, Sector, VoteChoice } from '@yoriai/domain';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
+import type { VoteModel } from './voting.model';
 
 /**
  * Runs a named (server-side prepared) statement on the transaction's own connection. The vote path
@@ -50,6 +52,22 @@ export interface CastRow {
   created_at: Date;
   vote_id: string | null;
   updated_at: Date | null;
+}
+
+/** The answer to a cast: the stored vote of this request (one-vote path and group commit alike). */
+export function storedVote(id: string, row: CastRow, at: { proposalId: string; roundId: string; participantId: string; ballot: Ballot }): VoteModel {
+  return {
+    id,
+    proposalId: at.proposalId,
+    roundId: at.roundId,
+    choice: row.choice as VoteChoice,
+    reason: row.reason,
+    sector: row.sector as Sector,
+    proxy: row.proxy,
+    updatedAt: row.updated_at ?? row.created_at,
+    participantId: at.participantId,
+    ballot: at.ballot,
+  };
 }
 
 /**

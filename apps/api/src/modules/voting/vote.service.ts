@@ -7,7 +7,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { Emit, TransactionRunner } from '../../common/database/transaction-runner';
 import { badInput, conflict, Errors, notFound } from '../../common/errors/domain-error';
 import type { CastProxyVoteInput, CastVoteInput } from './dto/voting.input';
-import { CAST_VOTE, CastRow, prepared, STORED_REQUEST, VOTE_CONTEXT, VoteContextRow } from './vote-sql';
+import { CAST_VOTE, CastRow, prepared, STORED_REQUEST, storedVote, VOTE_CONTEXT, VoteContextRow } from './vote-sql';
 import { VoteBatchWriter } from './vote-batch.writer';
 import type { VoteModel } from './voting.model';
 
@@ -171,17 +171,6 @@ export class VoteService {
     if (!fresh && (row.choice !== req.choice || (row.reason ?? null) !== (req.reason ?? null) || row.proxy !== req.proxy)) {
       throw Errors.clientRequestIdReused({ ja: '別の選択', en: 'another choice' });
     }
-    return {
-      id: row.vote_id,
-      proposalId: box.proposalId,
-      roundId: box.roundId,
-      choice: row.choice as VoteChoice,
-      reason: row.reason,
-      sector: row.sector as Sector,
-      proxy: row.proxy,
-      updatedAt: row.updated_at ?? row.created_at,
-      participantId: req.voterId,
-      ballot: box.ballot,
-    };
+    return storedVote(row.vote_id, row, { proposalId: box.proposalId, roundId: box.roundId, participantId: req.voterId, ballot: box.ballot });
   }
 }
