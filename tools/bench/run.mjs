@@ -208,8 +208,11 @@ ${ladder.join('\n')}
   node was saturated, **socket.io's per-socket frame writes took ~10 s** (engine.io/ws inclusive 11 s, of which the
   \`writev\` system call alone 8.9 s: every tally send is one write per connected screen, 2,000 of them up to 10 times a
   second), while castVote itself — lean path, group commit, pg — took under 2 s. The votes wait behind the broadcasts
-  on the same event loop. Next: a tally window that widens with the room's size (fewer, not slower, sends to a full
-  hall), and measuring with the generator on its own cores.
+  on the same event loop. After this run the tally window widens with the room's size (\`tallyWindowFor\`: 200 ms at
+  2,000 screens, 500 ms at 5,000; docs/realtime.md); a short re-run of the one-node bursts the same afternoon gave
+  5,000 guests ack p50 / p99 5.5 s / 14.6 s with no errors (here 38 s / 90 s and 2,317 errors) and on every screen p99
+  12.7 s, but 2,000 guests unchanged (ack p99 4.3 s): that tail is not yet explained. Next: profile the 2,000 step
+  alone, and measure with the generator on its own cores.
 - **Read path**: about 40 % of the proposal page's CPU was Nest's per-field machinery — the global ValidationPipe and
   the external context ran for every \`Comment.replies(first, offset)\` and author field of 200 comments. Since
   2026-12-07 \`Comment.body\`, \`author\` and \`replyCount\` take graphql-js's arguments as they are (no parameter

@@ -1,4 +1,5 @@
 import { Coalescer } from './coalescer';
+import { DEFAULT_LIVE_TIMING, MAX_TALLY_WINDOW_MS, tallyWindowFor } from './live-timing';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -96,5 +97,39 @@ describe('Coalescer (leading + trailing edge per key)', () => {
     c.trigger('p');
     await tick(30);
     expect(seen).toEqual([]);
+  });
+
+  it('takes a window per key, decided when its send starts (a fuller room waits longer between sends)', async () => {
+    jest.useFakeTimers();
+    try {
+      const seen: string[] = [];
+      const c = new Coalescer<string>((k) => (k === 'hall' ? 500 : 100), async (k) => void seen.push(k), () => undefined);
+      for (const k of ['hall', 'room']) c.trigger(k); // leading sends
+      for (const k of ['hall', 'room']) c.trigger(k); // owed trailing sends
+      expect(seen).toEqual(['hall', 'room']);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(seen).toEqual(['hall', 'room', 'room']);
+      await jest.advanceTimersByTimeAsync(399);
+      expect(seen).toEqual(['hall', 'room', 'room']);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(seen).toEqual(['hall', 'room', 'room', 'hall']);
+      c.stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('tallyWindowFor: fewer tally sends to a full hall', () => {
+  it('keeps the 100 ms window up to 1,000 screens, then widens it to stay within 10,000 frames a second, up to 1 s', () => {
+    const w = (screens: number) => tallyWindowFor(DEFAULT_LIVE_TIMING, screens);
+    expect([0, 1, 300, 1_000].map(w)).toEqual([100, 100, 100, 100]);
+    expect([1_001, 2_000, 5_000, 10_000, 50_000].map(w)).toEqual([101, 200, 500, MAX_TALLY_WINDOW_MS, MAX_TALLY_WINDOW_MS]);
+    // Frames per second stay within the budget wherever the window is not capped.
+    for (const screens of [1_500, 3_000, 7_777]) expect((screens * 1000) / w(screens)).toBeLessThanOrEqual(DEFAULT_LIVE_TIMING.tallyFramesPerSecond);
+  });
+
+  it('never narrows a window a deployment or a test made wider', () => {
+    expect(tallyWindowFor({ tallyWindowMs: 15_000, tallyFramesPerSecond: 10_000 }, 5_000)).toBe(15_000);
   });
 });

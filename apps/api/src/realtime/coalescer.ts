@@ -26,7 +26,8 @@ export class Coalescer<K> {
   private stopped = false;
 
   constructor(
-    private readonly windowMs: number,
+    /** The window, or the window for a key (decided when its send starts: e.g. wider for a fuller room). */
+    private readonly windowMs: number | ((key: K) => number),
     private readonly send: (key: K) => Promise<void>,
     private readonly onError: (key: K, e: unknown) => void,
     private readonly hooks: CoalescerHooks<K> = {},
@@ -68,7 +69,7 @@ export class Coalescer<K> {
     state.timer = setTimeout(() => {
       state.timer = null;
       this.settle(key, state);
-    }, this.windowMs);
+    }, typeof this.windowMs === 'number' ? this.windowMs : this.windowMs(key));
     this.send(key)
       .catch((e: unknown) => this.onError(key, e))
       .finally(() => {

@@ -147,6 +147,12 @@ export class LiveServer implements OnApplicationBootstrap, OnModuleDestroy {
     (nsp.to(room) as unknown as { emit(event: string, payload: unknown): boolean }).emit(event, { room, seq, ...data });
   }
 
+  /** How many sockets on this node follow these rooms (a socket in two of them counts twice: it gets two frames). */
+  localFollowers(rooms: RoomName[]): number {
+    const local = this.nsp?.adapter.rooms;
+    return local ? rooms.reduce((n, r) => n + (local.get(r)?.size ?? 0), 0) : 0;
+  }
+
   /**
    * Tells a room that one of its events was lost (its payload could not be read after COMMIT, even
    * after retrying): `live.resync` with the seq that event would have had, so every subscriber

@@ -3,7 +3,7 @@ import { room, type RoomName } from '@yoriai/realtime-contract';
 import { DomainEventBus } from '../common/events/domain-event-bus';
 import type { DomainEvent } from '../common/events/domain-events';
 import { Coalescer } from './coalescer';
-import { LIVE_TIMING, type LiveTiming } from './live-timing';
+import { LIVE_TIMING, MAX_TALLY_WINDOW_MS, tallyWindowFor, type LiveTiming } from './live-timing';
 import { LiveServer } from './live.server';
 import { PendingSends } from './pending-sends';
 import { RealtimePayloads } from './realtime-payloads';
@@ -53,7 +53,12 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
     private readonly pending: PendingSends,
     @Inject(LIVE_TIMING) private readonly timing: LiveTiming,
   ) {
-    this.tallies = this.coalesced('vote.tally', timing.tallyWindowMs, (key) => this.sendTally(key));
+    // A fuller hall gets a wider window (tallyWindowFor): one send is one socket write per screen.
+    const tallyWindow = (key: string): number => {
+      const [processId, proposalId] = unscope(key);
+      return tallyWindowFor(timing, this.live.localFollowers([room.proposal(proposalId), room.process(processId)]));
+    };
+    this.tallies = this.coalesced('vote.tally', tallyWindow, (key) => this.sendTally(key), Math.max(timing.tallyWindowMs, MAX_TALLY_WINDOW_MS));
     this.meetings = this.coalesced('meeting.state', timing.meetingStateWindowMs, (key) => this.sendMeetingState(key));
   }
 
@@ -134,14 +139,14 @@ export class RealtimeListener implements OnModuleInit, OnModuleDestroy {
    * made, so that another node makes it if this one dies inside the window. (Use this for any new
    * coalesced event, e.g. `themes.updated`.)
    */
-  private coalesced(kind: string, windowMs: number, send: (key: string) => Promise<void>): Coalescer<string> {
+  private coalesced(kind: string, windowMs: number | ((key: string) => number), send: (key: string) => Promise<void>, longestWindowMs = windowMs as number): Coalescer<string> {
     const coalescer = new Coalescer<string>(
       windowMs,
       (key) => this.pending.covering(kind, key, () => send(key)),
       (key, e) => this.failed(kind, key, e),
       { onDue: (key) => this.pending.owe(kind, key) },
     );
-    this.pending.register(kind, windowMs, (key) => coalescer.trigger(key));
+    this.pending.register(kind, longestWindowMs, (key) => coalescer.trigger(key));
     this.coalescers.push(coalescer);
     return coalescer;
   }
