@@ -80,7 +80,8 @@ describe('the dissent register, action items and the audit log', () => {
   });
 
   it('refuses answers from participants, to unknown items, and bad input; writes nothing', async () => {
-    const count = () => sql<{ n: number }>(server.databaseUrl, 'SELECT (SELECT count(*)::int FROM dissent_response) + (SELECT count(*)::int FROM audit_log WHERE process_id = $1) AS n', [p.id]).then((r) => r[0].n);
+    // This process's rows only: other test files write responses to the same database at the same time.
+    const count = () => sql<{ n: number }>(server.databaseUrl, 'SELECT (SELECT count(*)::int FROM dissent_response WHERE record_id = $2) + (SELECT count(*)::int FROM audit_log WHERE process_id = $1) AS n', [p.id, record.id]).then((r) => r[0].n);
     const before = await count();
     const concern = record.dissent[1];
     const cases: [GqlClient, Record<string, unknown>, string, string | undefined][] = [
