@@ -35,6 +35,7 @@ import {
   agent,
   build,
   cpuMsOf,
+  cpuSplit,
   gql,
   joinGuests,
   main,
@@ -135,7 +136,7 @@ async function connectRange(workers, group, from, to, urls, namespace, item) {
  * Sends the schedule (each entry carries the worker that sends it), waits for every screen of `group`
  * to hold the final tally, and returns the latencies and the generator's health.
  */
-async function runSchedule(workers, group, schedule, { screens = true } = {}) {
+async function runSchedule(workers, group, schedule, { screens = true, servers = [] } = {}) {
   const shares = workers.map(() => []);
   for (const v of schedule)
     shares[v.worker].push({
@@ -144,7 +145,15 @@ async function runSchedule(workers, group, schedule, { screens = true } = {}) {
       body: v.body,
       headers: v.headers ?? {},
     });
+  // The machine's CPU over the sending phase: first arrival → last answer.
+  let cpuDone;
+  const cpuStart = setTimeout(
+    () => (cpuDone = cpuSplit({ server: servers, generator: workers.map((w) => w.pid) })),
+    Math.max(0, Math.min(...schedule.map((v) => v.at)) - now()),
+  );
   const sent = await all(workers, (w, i) => w.call('votes', { schedule: shares[i] }));
+  clearTimeout(cpuStart);
+  const cpu = cpuDone?.();
   const votes = sent.flatMap((r) =>
     r.at.map((at, j) => ({
       at,
@@ -168,7 +177,7 @@ async function runSchedule(workers, group, schedule, { screens = true } = {}) {
   const first = Math.min(...votes.map((v) => v.at));
   const last = Math.max(...votes.map((v) => v.at));
   const offered = votes.length / Math.max(0.001, (last - first) / 1000);
-  if (!screens) return { votes: votes.length, errors, ack, generator, offered };
+  if (!screens) return { votes: votes.length, errors, ack, generator, offered, cpu };
 
   const reaches = await all(workers, (w) => w.call('reach', { group, final: good.length, timeoutMs: 60_000 }));
   const missing = reaches.reduce((s, r) => s + r.missing, 0);
@@ -205,6 +214,7 @@ async function runSchedule(workers, group, schedule, { screens = true } = {}) {
     screen: summary(screen.filter(Number.isFinite)),
     generator,
     offered,
+    cpu,
   };
 }
 
@@ -238,6 +248,16 @@ async function settle(pids) {
   }
   console.log('  (the servers stayed busy for 60 s; starting anyway)');
 }
+
+/**
+ * "183 % of 200 % (server 96 %, PostgreSQL 41 %, generator 38 %, other processes 8 %)": where the cores
+ * went while the votes were sent. "Other processes" (kernel work on behalf of everyone included) taking
+ * much means the figure measured a busy machine.
+ */
+const cpuLine = (c) => {
+  const others = c.machine - c.server - c.postgres - c.generator;
+  return `${c.machine.toFixed(0)} % of ${c.capacity} % (server ${c.server.toFixed(0)} %, PostgreSQL ${c.postgres.toFixed(0)} %, generator ${c.generator.toFixed(0)} %, other processes ${Math.max(0, others).toFixed(0)} %)`;
+};
 
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '—');
 
@@ -295,7 +315,7 @@ main(async () => {
       }));
       return {
         proposal: p,
-        ...(await runSchedule(workers, 'yoriai', schedule)),
+        ...(await runSchedule(workers, 'yoriai', schedule, { servers: nodes.map((nd) => nd.pid) })),
       };
     };
 
@@ -318,7 +338,7 @@ main(async () => {
             choice: CHOICES[k % 3],
           }),
         })),
-        { screens: false },
+        { screens: false, servers: voteServers.map((v) => v.pid) },
       );
       for (const s of voteServers) await s.stop();
       const sockets = await all(nodes, () => startBaseline('socket'));
@@ -347,6 +367,7 @@ main(async () => {
           urls: sockets.map((s) => `${s.url}/vote`),
           body: '{}',
         })),
+        { servers: sockets.map((s) => s.pid) },
       );
       await all(workers, (w) => w.call('close', { group: 'bare' }));
       for (const s of sockets) await s.stop();
@@ -357,7 +378,8 @@ main(async () => {
     const line = (label, r) =>
       `  ${label}: offered ${r.offered.toFixed(0)} votes/s, ${r.votes} votes (${r.errors} errors); ack p50 ${ms(r.ack.p50)} p99 ${ms(r.ack.p99)}` +
       (r.screen ? `; on every screen p50 ${ms(r.screen.p50)} p99 ${ms(r.screen.p99)}${r.missing ? `, ${r.missing} screens never got the final tally` : ''}` : '') +
-      `; generator lag p99 ${r.generator.lagP99Ms.toFixed(0)} ms, CPU ${r.generator.cpuPercent.toFixed(0)} %${r.generator.saturated ? ' (SATURATED: floor)' : ''}`;
+      `; generator lag p99 ${r.generator.lagP99Ms.toFixed(0)} ms, CPU ${r.generator.cpuPercent.toFixed(0)} %${r.generator.saturated ? ' (SATURATED: floor)' : ''}` +
+      (r.cpu ? `; machine CPU ${cpuLine(r.cpu)}` : '');
 
     /** One step of the clients-per-node curve: n guests on screen, each voting once within SECONDS. */
     const step = async (n, label) => {
@@ -391,10 +413,12 @@ main(async () => {
         ack: y.ack,
         screen: y.screen,
         generator: y.generator,
+        cpu: y.cpu,
         bareUpsert: {
           ack: b.upsert.ack,
           errors: b.upsert.errors,
           generator: b.upsert.generator,
+          cpu: b.upsert.cpu,
         },
         bareBroadcast: {
           screen: b.broadcast.screen,
@@ -447,6 +471,7 @@ main(async () => {
         ack: r.ack,
         screen: r.screen,
         generator: r.generator,
+        cpu: r.cpu,
         ok: r.ok,
         floor: r.generator.saturated,
         tries: tries + (r.ok ? 1 : 0),

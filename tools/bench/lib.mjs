@@ -1,10 +1,10 @@
 // Shared helpers of the benchmarks (tools/bench/*.mjs). Everything talks to 127.0.0.1 only.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
@@ -135,6 +135,55 @@ export function rssOf(pid) {
 export function cpuMsOf(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (ms) of every running process whose command is `postgres` (the server and its backends). */
+function postgresCpuMs() {
+  let ms = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.split(') ')[1].split(' ');
+      ms += ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ms;
+}
+
+/** Busy CPU time of the whole machine in ms (all cores; /proc/stat without idle and iowait). */
+function machineBusyMs() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return ((total - f[3] - f[4]) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * Where the machine's CPU goes over a phase: `const done = cpuSplit({ server: [pids], generator: [pids] })`,
+ * then `done()` answers each group's share and PostgreSQL's in percent of ONE core, the machine's
+ * busy time and its capacity (cores × 100 %). A phase whose machine figure is near capacity measured
+ * the machine, not the server alone.
+ */
+export function cpuSplit(groups) {
+  const sum = (pids) => pids.reduce((s, p) => s + cpuMsOf(p), 0);
+  const t0 = performance.now();
+  const m0 = machineBusyMs();
+  const pg0 = postgresCpuMs();
+  const g0 = Object.fromEntries(Object.entries(groups).map(([k, pids]) => [k, sum(pids)]));
+  return () => {
+    const wall = performance.now() - t0;
+    const pct = (ms) => (ms / wall) * 100;
+    const out = Object.fromEntries(Object.entries(groups).map(([k, pids]) => [k, pct(sum(pids) - g0[k])]));
+    out.postgres = pct(postgresCpuMs() - pg0);
+    out.machine = pct(machineBusyMs() - m0);
+    out.capacity = availableParallelism() * 100;
+    return out;
+  };
 }
 
 /** A keep-alive HTTP agent: the load generator reuses connections like browsers do. */
