@@ -18,6 +18,8 @@ interface Loaders {
   threads: DataLoader<string, Thread>;
   byId: DataLoader<string, CommentModel | null>;
   counts: DataLoader<string, number>;
+  /** Proposals whose thread this request reads (their count is the thread's size). */
+  threadsAsked: Set<string>;
   moderator: Map<string, Promise<boolean>>;
 }
 
@@ -70,7 +72,9 @@ export class CommentThreadLoader {
   ) {}
 
   thread(ctx: RequestContext, proposalId: string): Promise<Thread> {
-    return this.loaders(ctx).threads.load(proposalId);
+    const l = this.loaders(ctx);
+    l.threadsAsked.add(proposalId);
+    return l.threads.load(proposalId);
   }
 
   /** One comment as the viewer sees it (null if there is none), e.g. the answer of a mutation; batched with its siblings. */
@@ -78,7 +82,11 @@ export class CommentThreadLoader {
     return this.loaders(ctx).byId.load(id);
   }
 
-  /** Number of comments of a proposal (hidden ones included: they keep their place). */
+  /**
+   * Number of comments of a proposal (hidden ones included: they keep their place). When the same
+   * request reads the proposal's thread (a proposal page asks for commentCount and comments
+   * together), the thread's size is the answer and no count query is sent.
+   */
   count(ctx: RequestContext, proposalId: string): Promise<number> {
     return this.loaders(ctx).counts.load(proposalId);
   }
@@ -156,14 +164,18 @@ export class CommentThreadLoader {
           const byId = new Map((await this.toModels(ctx, rows, (r) => r.reply_count ?? 0)).map((c) => [c.id, c]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
+        // Dispatched after every field of the frame has asked (DataLoader batches a frame of execution),
+        // so a thread asked for beside the count is known here.
         counts: new DataLoader(async (ids) => {
-          const rows: Array<{ proposal_id: string; n: number }> = await this.dataSource.query(
-            'SELECT proposal_id, COUNT(*)::int AS n FROM comment WHERE proposal_id = ANY($1::uuid[]) GROUP BY proposal_id',
-            [[...ids]],
-          );
+          const threads = (this.perRequest.get(ctx) as Loaders).threadsAsked;
+          const rest = ids.filter((id) => !threads.has(id));
+          const rows: Array<{ proposal_id: string; n: number }> = rest.length
+            ? await this.dataSource.query('SELECT proposal_id, COUNT(*)::int AS n FROM comment WHERE proposal_id = ANY($1::uuid[]) GROUP BY proposal_id', [rest])
+            : [];
           const byId = new Map(rows.map((r) => [r.proposal_id, r.n]));
-          return ids.map((id) => byId.get(id) ?? 0);
+          return Promise.all(ids.map(async (id) => (threads.has(id) ? (await this.thread(ctx, id)).size : (byId.get(id) ?? 0))));
         }),
+        threadsAsked: new Set(),
         moderator: new Map(),
       };
       this.perRequest.set(ctx, l);
