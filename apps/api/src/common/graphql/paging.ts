@@ -1,6 +1,5 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { RequestContext } from '../auth/viewer';
 import { badInput } from '../errors/domain-error';
 
 export const MAX_PAGE = 200;
@@ -35,11 +34,3 @@ export function pageOf(args: { first?: number | null; offset?: number | null }):
   if (!Number.isInteger(offset) || offset < 0) throw badInput('VALIDATION_FAILED', 'offset は 0 以上で指定してください。', 'offset must be 0 or more.', { offset });
   return { first, offset };
 }
-
-/**
- * The arguments graphql-js passes a field resolver, as a Nest resolver method receives them when it
- * declares no parameter decorators: (parent, args, context). Nest then calls the method as it is —
- * no pipe runs per parameter and no ExecutionContext is built — which matters for fields resolved
- * hundreds of times per request (the author and body of every comment on a proposal page).
- */
-export type FieldCall<Parent, Args = Record<string, never>> = [parent: Parent, args: Args, ctx: RequestContext];
