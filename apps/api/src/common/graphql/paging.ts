@@ -28,9 +28,16 @@ export class PageArgs {
  * more than the field itself.
  */
 export function pageOf(args: { first?: number | null; offset?: number | null }): { first: number; offset: number } {
+  const page = pageWithin(args);
+  if (page) return page;
+  const first = args.first ?? 50;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('VALIDATION_FAILED', `first は 1〜${MAX_PAGE} で指定してください。`, `first must be between 1 and ${MAX_PAGE}.`, { first });
+  throw badInput('VALIDATION_FAILED', 'offset は 0 以上で指定してください。', 'offset must be 0 or more.', { offset: args.offset ?? 0 });
+}
+
+/** The page if the arguments are within PageArgs' bounds, else null (pageOf says why). */
+export function pageWithin(args: { first?: number | null; offset?: number | null }): { first: number; offset: number } | null {
   const first = args.first ?? 50;
   const offset = args.offset ?? 0;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('VALIDATION_FAILED', `first は 1〜${MAX_PAGE} で指定してください。`, `first must be between 1 and ${MAX_PAGE}.`, { first });
-  if (!Number.isInteger(offset) || offset < 0) throw badInput('VALIDATION_FAILED', 'offset は 0 以上で指定してください。', 'offset must be 0 or more.', { offset });
-  return { first, offset };
+  return Number.isInteger(first) && first >= 1 && first <= MAX_PAGE && Number.isInteger(offset) && offset >= 0 ? { first, offset } : null;
 }
