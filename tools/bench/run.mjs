@@ -220,17 +220,17 @@ ${ladder.join('\n')}
   hydrating 200 comments and ~160 authors, and 15 SQL round trips. Since the evening of 2026-12-07 a proposal's thread
   is one query with its authors and comes out as plain comments whose \`body\` (moderation applied), \`author\` and
   \`replyCount\` are plain fields; \`Comment.replies\` of such a comment is answered from the thread in memory without
-  Nest's wrapper (\`answerRepliesFromThread\`); \`commentCount\` is the thread's size and the current round comes with
-  its vote counts, so the page is 6 queries with a cached session (7 otherwise; \`comment.spec.ts\`). Three
-  alternating runs of \`read-path.mjs\` before/after on the shared machine: before p50 14.3×, 18.3×, 11.4× the baseline
-  (12–24 pages/s against 199–302); after 5.4×, 4.5×, 3.7× (48–61 pages/s against 228–264; p99 1.0–1.5 s). Where the
-  rest goes (profile at 50 readers): writing each query to PostgreSQL 28 % (the syscall on a loaded 2-core machine —
-  round trips are what counts), GC 13 %, graphql-js completing ~4,000 fields 10 %, TypeORM building and hydrating the
-  proposal, membership and versions queries 9 %, the 52 KB response 10 % (express send, JSON); async hooks
-  (nestjs-pino's request context) fell to ~1 % with the promises. On Node 20 AsyncLocalStorage runs on promise hooks
-  for the whole process once used, so it cannot be made cheaper per request without dropping request ids from logs;
-  Node ≥ 22.7's async context frames (the default from Node 24) remove that cost. Next: the proposal and the viewer's
-  membership in one query, and a cached complexity estimate per document.
+  Nest's wrapper (\`answerRepliesFromThread\`); \`commentCount\` is the thread's size, the current round comes with its
+  vote counts and the proposal with the viewer's membership, so the page is 5 queries with a cached session
+  (\`comment.spec.ts\`). Three alternating runs of \`read-path.mjs\` before/after on the shared machine: before p50
+  15.9×, 12.3×, 12.5× the baseline (10–17 pages/s against 185–281); after 4.0×, 4.2×, 4.5× (43–61 pages/s against
+  174–280; p99 1.2–2.1 s). Where the rest goes (profile at 50 readers): writing each query to PostgreSQL 18 % (the
+  syscall on a loaded 2-core machine — round trips count), GC 16 %, graphql-js completing ~4,000 fields 13 %, pg
+  parsing rows 9 %, TypeORM building and hydrating the proposal and versions queries 9 %, sending the 52 KB response
+  9 % (+2 % JSON); Nest's remaining wrappers ~3 %, and async hooks (nestjs-pino's request context) ~2 % now that there
+  are few promises. On Node 20 AsyncLocalStorage runs on promise hooks for the whole process once used, so it cannot
+  be made cheaper per request without dropping request ids from logs; Node ≥ 22.7's async context frames (the default
+  from Node 24) remove that cost. ≤ 3× needs less per field than graphql-js's own completion (e.g. compiled queries).
 - **minutes.pdf** of the 300-person meeting (424 pages) took about 90 s: pdfmake laid the whole document out again
   for every page break the "heading never ends a page" callback asked for (30 layouts), and wrote every Japanese
   character as its own text operation. Since 2026-12-07 it is one layout pass (an unbreakable heading band) and
