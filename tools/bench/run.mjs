@@ -214,15 +214,23 @@ ${ladder.join('\n')}
   12.7 s, but 2,000 guests unchanged (ack p99 4.3 s): that tail is not yet explained. Next: profile the 2,000 step
   alone, and measure with the generator on its own cores.
 - **Read path**: about 40 % of the proposal page's CPU was Nest's per-field machinery — the global ValidationPipe and
-  the external context ran for every \`Comment.replies(first, offset)\` and author field of 200 comments. Since
-  2026-12-07 \`Comment.body\`, \`author\` and \`replyCount\` take graphql-js's arguments as they are (no parameter
-  decorators, so no pipes) and \`replies\` bounds its page with \`pageOf\` instead of validating a class per call: in
-  the same run 10 → 20 pages/s (p50 13.8× → 10.1× the baseline). The page is 11 SQL queries whatever its size
-  (\`comment.spec.ts\`). Apollo's cache-control plugin, which wrapped every field, is off (Yoriai sets no cache hints). Still per
-  request: async hooks on every promise (nestjs-pino's request context), Nest's wrapper around each remaining field
-  resolver (exception filters), and graphql-js completing ~4,000 fields of which ~1,000 return promises. In the full
-  run of 2026-12-07 the page read 13× the baseline (20 pages/s against 267): ≤ 3× needs a page that resolves
-  without per-field promises (e.g. the thread mapped to plain objects once, as the castVote lean path does for votes).
+  the external context ran for every \`Comment.replies(first, offset)\` and author field of 200 comments; on 2026-12-07
+  the pipes went (10 → 20 pages/s) and Apollo's cache-control plugin, which wrapped every field, is off. The profile
+  that followed showed GC 36 %, Nest's wrapper and the DataLoader promises of ~800 Comment field calls, TypeORM
+  hydrating 200 comments and ~160 authors, and 15 SQL round trips. Since the evening of 2026-12-07 a proposal's thread
+  is one query with its authors and comes out as plain comments whose \`body\` (moderation applied), \`author\` and
+  \`replyCount\` are plain fields; \`Comment.replies\` of such a comment is answered from the thread in memory without
+  Nest's wrapper (\`answerRepliesFromThread\`); \`commentCount\` is the thread's size, the current round comes with its
+  vote counts and the proposal with the viewer's membership, so the page is 5 queries with a cached session
+  (\`comment.spec.ts\`). Three alternating runs of \`read-path.mjs\` before/after on the shared machine: before p50
+  15.9×, 12.3×, 12.5× the baseline (10–17 pages/s against 185–281); after 4.0×, 4.2×, 4.5× (43–61 pages/s against
+  174–280; p99 1.2–2.1 s). Where the rest goes (profile at 50 readers): writing each query to PostgreSQL 18 % (the
+  syscall on a loaded 2-core machine — round trips count), GC 16 %, graphql-js completing ~4,000 fields 13 %, pg
+  parsing rows 9 %, TypeORM building and hydrating the proposal and versions queries 9 %, sending the 52 KB response
+  9 % (+2 % JSON); Nest's remaining wrappers ~3 %, and async hooks (nestjs-pino's request context) ~2 % now that there
+  are few promises. On Node 20 AsyncLocalStorage runs on promise hooks for the whole process once used, so it cannot
+  be made cheaper per request without dropping request ids from logs; Node ≥ 22.7's async context frames (the default
+  from Node 24) remove that cost. ≤ 3× needs less per field than graphql-js's own completion (e.g. compiled queries).
 - **minutes.pdf** of the 300-person meeting (424 pages) took about 90 s: pdfmake laid the whole document out again
   for every page break the "heading never ends a page" callback asked for (30 layouts), and wrote every Japanese
   character as its own text operation. Since 2026-12-07 it is one layout pass (an unbreakable heading band) and

@@ -17,6 +17,7 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/environment';
 import { dataSourceOptions } from './database/data-source';
 import { FEATURE_MODULES } from './feature-modules';
+import { answerRepliesFromThread } from './modules/comment/comment-replies.fast-path';
 import { HealthModule } from './modules/health/health.module';
 
 /** Everything that is not a contract error code (e.g. Apollo's parse/validation codes) is bad input. */
@@ -80,6 +81,8 @@ export class AppModule {
               aliasLimitRule(QUERY_LIMITS.maxAliases),
             ],
             formatError: formatGraphqlError(config.isProduction),
+            // Comment.replies, resolved once per comment of a proposal page, skips Nest's per-call wrapper when its thread is in memory.
+            transformSchema: answerRepliesFromThread,
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
               const { viewer, error } = await tokens.fromRequest(req);
               // A dead session in the cookie (signed out elsewhere, removed): the browser forgets it.

@@ -33,7 +33,15 @@ export class AccessService {
   }
 
   async require(viewer: Viewer, processId: string, action: Action, em?: EntityManager): Promise<Access> {
-    const membership = await this.membership(viewer, processId, em);
+    return this.requireWith(viewer, processId, action, await this.membership(viewer, processId, em), em);
+  }
+
+  /**
+   * require() with the viewer's membership row already read (null if none), e.g. joined to the row that
+   * names the process so that a read costs one round trip. A guest's membership counts only in their own process.
+   */
+  async requireWith(viewer: Viewer, processId: string, action: Action, read: MembershipEntity | null, em?: EntityManager): Promise<Access> {
+    const membership = viewer.scopeProcessId && viewer.scopeProcessId !== processId ? null : read;
     if (!membership) {
       if (viewer.scopeProcessId && viewer.scopeProcessId !== processId) {
         throw forbidden('GUEST_OTHER_PROCESS', 'このゲスト参加は別の協議プロセスのものです。', 'This guest session belongs to another process.');

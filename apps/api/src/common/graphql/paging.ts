@@ -1,6 +1,5 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { RequestContext } from '../auth/viewer';
 import { badInput } from '../errors/domain-error';
 
 export const MAX_PAGE = 200;
@@ -29,17 +28,16 @@ export class PageArgs {
  * more than the field itself.
  */
 export function pageOf(args: { first?: number | null; offset?: number | null }): { first: number; offset: number } {
+  const page = pageWithin(args);
+  if (page) return page;
   const first = args.first ?? 50;
-  const offset = args.offset ?? 0;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('VALIDATION_FAILED', `first は 1〜${MAX_PAGE} で指定してください。`, `first must be between 1 and ${MAX_PAGE}.`, { first });
-  if (!Number.isInteger(offset) || offset < 0) throw badInput('VALIDATION_FAILED', 'offset は 0 以上で指定してください。', 'offset must be 0 or more.', { offset });
-  return { first, offset };
+  throw badInput('VALIDATION_FAILED', 'offset は 0 以上で指定してください。', 'offset must be 0 or more.', { offset: args.offset ?? 0 });
 }
 
-/**
- * The arguments graphql-js passes a field resolver, as a Nest resolver method receives them when it
- * declares no parameter decorators: (parent, args, context). Nest then calls the method as it is —
- * no pipe runs per parameter and no ExecutionContext is built — which matters for fields resolved
- * hundreds of times per request (the author and body of every comment on a proposal page).
- */
-export type FieldCall<Parent, Args = Record<string, never>> = [parent: Parent, args: Args, ctx: RequestContext];
+/** The page if the arguments are within PageArgs' bounds, else null (pageOf says why). */
+export function pageWithin(args: { first?: number | null; offset?: number | null }): { first: number; offset: number } | null {
+  const first = args.first ?? 50;
+  const offset = args.offset ?? 0;
+  return Number.isInteger(first) && first >= 1 && first <= MAX_PAGE && Number.isInteger(offset) && offset >= 0 ? { first, offset } : null;
+}

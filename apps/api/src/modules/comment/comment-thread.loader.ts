@@ -1,29 +1,66 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Sector, Stance } from '@yoriai/domain';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../../common/auth/access.service';
 import type { RequestContext } from '../../common/auth/viewer';
-import { CommentEntity } from './comment.entity';
+import { ParticipantKind } from '../participant/participant.model';
+import { CommentModel } from './comment.model';
 
-/** All comments of one proposal, grouped by parent ('' = top level), each group oldest first. */
+/** All comments of one proposal as the viewer sees them, grouped by parent ('' = top level), each group oldest first. */
 export interface Thread {
-  children: ReadonlyMap<string, ReadonlyArray<CommentEntity>>;
+  children: ReadonlyMap<string, ReadonlyArray<CommentModel>>;
   size: number;
 }
 
 interface Loaders {
   threads: DataLoader<string, Thread>;
+  byId: DataLoader<string, CommentModel | null>;
   counts: DataLoader<string, number>;
+  /** Proposals whose thread this request reads (their count is the thread's size). */
+  threadsAsked: Set<string>;
   moderator: Map<string, Promise<boolean>>;
 }
 
 export const TOP_LEVEL = '';
 
+/** A comment row with what the schema asks of a comment: its process, its author as others see them (toPublicAuthor). */
+interface CommentRow {
+  id: string;
+  proposal_id: string;
+  parent_id: string | null;
+  author_id: string;
+  sector: string;
+  stance: string;
+  body: string;
+  proposal_version: number;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  created_at: Date;
+  process_id: string;
+  display_name: string;
+  kind: string;
+  locale: string;
+  organization: string | null;
+  reply_count?: number;
+}
+
+// The author's organisation is the one they represent in the process (membership), else their profile's
+// (toPublicAuthor); private profile fields are never read.
+const COMMENT_COLUMNS = `c.id, c.proposal_id, c.parent_id, c.author_id, c.sector, c.stance, c.body, c.proposal_version, c.hidden_at, c.hidden_reason, c.created_at,
+  pr.process_id, a.display_name, a.kind, a.locale, COALESCE(m.organization, a.organization) AS organization`;
+const COMMENT_JOINS = `JOIN proposal pr ON pr.id = c.proposal_id
+  JOIN participant a ON a.id = c.author_id
+  LEFT JOIN membership m ON m.process_id = pr.process_id AND m.participant_id = c.author_id`;
+
 /**
- * Request-scoped reads for comment threads. A proposal's comments are read in one query and the
- * tree is built in memory, so a page of 200 comments with their replies costs one query (plus
- * one IN query for author names), never one per comment. Nothing outlives the request.
+ * Request-scoped reads of comments as the viewer sees them. A proposal's comments are read in one
+ * query together with their authors and the tree is built in memory, so a page of 200 comments
+ * with their replies is one query, never one per comment; every comment comes out as a plain
+ * CommentModel whose body (moderation applied), author and replyCount are already there, so
+ * graphql-js completes them without a resolver call or a promise per field. Nothing outlives the
+ * request.
  */
 @Injectable()
 export class CommentThreadLoader {
@@ -35,10 +72,21 @@ export class CommentThreadLoader {
   ) {}
 
   thread(ctx: RequestContext, proposalId: string): Promise<Thread> {
-    return this.loaders(ctx).threads.load(proposalId);
+    const l = this.loaders(ctx);
+    l.threadsAsked.add(proposalId);
+    return l.threads.load(proposalId);
   }
 
-  /** Number of comments of a proposal (hidden ones included: they keep their place). */
+  /** One comment as the viewer sees it (null if there is none), e.g. the answer of a mutation; batched with its siblings. */
+  comment(ctx: RequestContext, id: string): Promise<CommentModel | null> {
+    return this.loaders(ctx).byId.load(id);
+  }
+
+  /**
+   * Number of comments of a proposal (hidden ones included: they keep their place). When the same
+   * request reads the proposal's thread (a proposal page asks for commentCount and comments
+   * together), the thread's size is the answer and no count query is sent.
+   */
   count(ctx: RequestContext, proposalId: string): Promise<number> {
     return this.loaders(ctx).counts.load(proposalId);
   }
@@ -54,35 +102,80 @@ export class CommentThreadLoader {
     return answer;
   }
 
+  /**
+   * The rows as the viewer sees them. The moderation rule is the one place a comment depends on the
+   * viewer: a hidden comment's body only to those who may hide comments (asked once per process, and
+   * only when something is hidden).
+   */
+  private async toModels(ctx: RequestContext, rows: CommentRow[], replyCount: (r: CommentRow) => number): Promise<CommentModel[]> {
+    const moderates = new Map<string, boolean>();
+    for (const r of rows) {
+      if (r.hidden_at != null && !moderates.has(r.process_id)) moderates.set(r.process_id, await this.mayModerate(ctx, r.process_id));
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      proposalId: r.proposal_id,
+      parentId: r.parent_id,
+      stance: r.stance as Stance,
+      hidden: r.hidden_at != null,
+      hiddenReason: r.hidden_reason,
+      hiddenAt: r.hidden_at,
+      authorSector: r.sector as Sector,
+      proposalVersion: r.proposal_version,
+      createdAt: r.created_at,
+      body: r.hidden_at == null || moderates.get(r.process_id) ? r.body : null,
+      author: { id: r.author_id, displayName: r.display_name, kind: r.kind as ParticipantKind, organization: r.organization, email: null, ageBand: null, gender: null, locale: r.locale },
+      replyCount: replyCount(r),
+      processId: r.process_id,
+    }));
+  }
+
   private loaders(ctx: RequestContext): Loaders {
     let l = this.perRequest.get(ctx);
     if (!l) {
       l = {
         threads: new DataLoader(async (ids) => {
-          const rows = await this.dataSource.manager.find(CommentEntity, { where: { proposalId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-          const byProposal = new Map<string, Map<string, CommentEntity[]>>(ids.map((id) => [id, new Map()]));
+          const rows: CommentRow[] = await this.dataSource.query(
+            `SELECT ${COMMENT_COLUMNS} FROM comment c ${COMMENT_JOINS} WHERE c.proposal_id = ANY($1::uuid[]) ORDER BY c.created_at, c.id`,
+            [[...ids]],
+          );
+          const replies = new Map<string, number>();
+          for (const r of rows) if (r.parent_id) replies.set(r.parent_id, (replies.get(r.parent_id) ?? 0) + 1);
+          const comments = await this.toModels(ctx, rows, (r) => replies.get(r.id) ?? 0);
+          const byProposal = new Map<string, Map<string, CommentModel[]>>(ids.map((id) => [id, new Map()]));
           const sizes = new Map<string, number>();
-          for (const c of rows) {
-            const groups = byProposal.get(c.proposalId) as Map<string, CommentEntity[]>;
+          for (const c of comments) {
+            const groups = byProposal.get(c.proposalId) as Map<string, CommentModel[]>;
             const key = c.parentId ?? TOP_LEVEL;
             const group = groups.get(key);
             if (group) group.push(c);
             else groups.set(key, [c]);
             sizes.set(c.proposalId, (sizes.get(c.proposalId) ?? 0) + 1);
           }
-          return ids.map((id) => ({ children: byProposal.get(id) as Map<string, CommentEntity[]>, size: sizes.get(id) ?? 0 }));
+          for (const c of comments) c.loadedReplies = byProposal.get(c.proposalId)?.get(c.id) ?? [];
+          return ids.map((id) => ({ children: byProposal.get(id) as Map<string, CommentModel[]>, size: sizes.get(id) ?? 0 }));
         }),
+        byId: new DataLoader(async (ids) => {
+          const rows: CommentRow[] = await this.dataSource.query(
+            `SELECT ${COMMENT_COLUMNS}, (SELECT count(*)::int FROM comment r WHERE r.proposal_id = c.proposal_id AND r.parent_id = c.id) AS reply_count
+             FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[])`,
+            [[...ids]],
+          );
+          const byId = new Map((await this.toModels(ctx, rows, (r) => r.reply_count ?? 0)).map((c) => [c.id, c]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+        // Dispatched after every field of the frame has asked (DataLoader batches a frame of execution),
+        // so a thread asked for beside the count is known here.
         counts: new DataLoader(async (ids) => {
-          const rows = await this.dataSource.manager
-            .createQueryBuilder(CommentEntity, 'c')
-            .select('c.proposal_id', 'proposalId')
-            .addSelect('COUNT(*)::int', 'n')
-            .where('c.proposal_id IN (:...ids)', { ids: [...ids] })
-            .groupBy('c.proposal_id')
-            .getRawMany<{ proposalId: string; n: number }>();
-          const byId = new Map(rows.map((r) => [r.proposalId, r.n]));
-          return ids.map((id) => byId.get(id) ?? 0);
+          const threads = (this.perRequest.get(ctx) as Loaders).threadsAsked;
+          const rest = ids.filter((id) => !threads.has(id));
+          const rows: Array<{ proposal_id: string; n: number }> = rest.length
+            ? await this.dataSource.query('SELECT proposal_id, COUNT(*)::int AS n FROM comment WHERE proposal_id = ANY($1::uuid[]) GROUP BY proposal_id', [rest])
+            : [];
+          const byId = new Map(rows.map((r) => [r.proposal_id, r.n]));
+          return Promise.all(ids.map(async (id) => (threads.has(id) ? (await this.thread(ctx, id)).size : (byId.get(id) ?? 0))));
         }),
+        threadsAsked: new Set(),
         moderator: new Map(),
       };
       this.perRequest.set(ctx, l);

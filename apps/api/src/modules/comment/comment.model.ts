@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Sector, Stance } from '@yoriai/domain';
 import { SectorEnum, StanceEnum } from '../../common/graphql/enums';
+import { ParticipantModel } from '../participant/participant.model';
 
 @ObjectType('Comment', { description: 'A threaded comment with a stance; hidden comments keep their place' })
 export class CommentModel {
@@ -34,8 +35,19 @@ export class CommentModel {
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
 
-  // Not GraphQL fields: body (resolved with the moderation rule), author and replies use these.
+  // body, author and replyCount are filled in when the comment is read (CommentThreadLoader), so
+  // graphql-js reads them as it reads the fields above: no resolver call or promise per comment.
+  @Field(() => String, { nullable: true, description: 'Markdown source; null when hidden, unless the viewer may hide comments' })
+  body: string | null;
+
+  @Field(() => ParticipantModel, { description: 'The author (name and organisation only)' })
+  author: ParticipantModel;
+
+  @Field(() => Int, { description: 'Number of direct replies' })
+  replyCount: number;
+
+  // Not GraphQL fields.
   processId: string;
-  authorId: string;
-  storedBody: string;
+  /** Its direct replies, oldest first, when it was read with its whole thread (Comment.replies pages them). */
+  loadedReplies?: ReadonlyArray<CommentModel>;
 }

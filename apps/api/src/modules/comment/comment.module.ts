@@ -4,5 +4,5 @@ import { CommentThreadLoader } from './comment-thread.loader';
 import { CommentResolver, ProposalCommentsResolver } from './comment.resolver';
 import { CommentService } from './comment.service';
 
-@Module({ imports: [ProposalModule], providers: [CommentService, CommentThreadLoader, CommentResolver, ProposalCommentsResolver], exports: [CommentService] })
+@Module({ imports: [ProposalModule], providers: [CommentService, CommentThreadLoader, CommentResolver, ProposalCommentsResolver], exports: [CommentService, CommentThreadLoader] })
 export class CommentModule {}

@@ -1,70 +1,28 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Sector, Stance } from '@yoriai/domain';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
-import { FieldCall, MAX_PAGE, PageArgs, pageOf } from '../../common/graphql/paging';
-import { ParticipantModel } from '../participant/participant.model';
-import { AuthorLoader } from '../proposal/author.loader';
-import { toPublicAuthor } from '../proposal/proposal.mapper';
+import { MAX_PAGE, PageArgs, pageOf } from '../../common/graphql/paging';
 import { ProposalModel } from '../proposal/proposal.model';
 import { CommentThreadLoader, TOP_LEVEL } from './comment-thread.loader';
-import { CommentEntity } from './comment.entity';
 import { CommentModel } from './comment.model';
 import { CommentService, StoredComment } from './comment.service';
 import { AddCommentInput, HideCommentArgs } from './dto/comment.input';
-
-export const toCommentModel = (c: CommentEntity, processId: string): CommentModel => ({
-  id: c.id,
-  proposalId: c.proposalId,
-  parentId: c.parentId,
-  stance: c.stance as Stance,
-  hidden: c.hiddenAt != null,
-  hiddenReason: c.hiddenReason,
-  hiddenAt: c.hiddenAt,
-  authorSector: c.sector as Sector,
-  proposalVersion: c.proposalVersion,
-  createdAt: c.createdAt,
-  processId,
-  authorId: c.authorId,
-  storedBody: c.body,
-});
-
-const fromStored = (s: StoredComment) => toCommentModel(s.comment, s.processId);
 
 @Resolver(() => CommentModel)
 export class CommentResolver {
   constructor(
     private readonly service: CommentService,
     private readonly threads: CommentThreadLoader,
-    private readonly authors: AuthorLoader,
   ) {}
 
   @Mutation(() => CommentModel, { description: 'Comments on (or, with parentId, replies within) an OPEN or VOTING proposal; idempotent per clientRequestId' })
   async addComment(@Args('input') input: AddCommentInput, @Ctx() ctx: RequestContext): Promise<CommentModel> {
-    return fromStored(await this.service.add(requireViewer(ctx), input));
+    return this.read(ctx, await this.service.add(requireViewer(ctx), input));
   }
 
   @Mutation(() => CommentModel, { description: 'Hides a comment with a reason (never deletes it)' })
   async hideComment(@Args() args: HideCommentArgs, @Ctx() ctx: RequestContext): Promise<CommentModel> {
-    return fromStored(await this.service.hide(requireViewer(ctx), args.commentId, args.reason));
-  }
-
-  // The fields below are resolved for every comment of a page (200 on a proposal page), so they take
-  // graphql-js's (parent, args, context) as they are (FieldCall: no parameter decorators, so Nest runs
-  // no pipes per call) and read the request's batched loaders: one thread query per proposal, one IN
-  // query each for authors and memberships, one permission check per process.
-
-  @ResolveField(() => String, { nullable: true, description: 'Markdown source; null when hidden, unless the viewer may hide comments' })
-  async body(...[c, , ctx]: FieldCall<CommentModel>): Promise<string | null> {
-    if (!c.hidden) return c.storedBody;
-    return (await this.threads.mayModerate(ctx, c.processId)) ? c.storedBody : null;
-  }
-
-  @ResolveField(() => ParticipantModel, { description: 'The author (name and organisation only)' })
-  async author(...[c, , ctx]: FieldCall<CommentModel>): Promise<ParticipantModel> {
-    const [participant, membership] = await Promise.all([this.authors.participant(ctx, c.authorId), this.authors.membership(ctx, c.processId, c.authorId)]);
-    if (!participant) throw new Error(`comment ${c.id} has no author`);
-    return toPublicAuthor(participant, membership);
+    return this.read(ctx, await this.service.hide(requireViewer(ctx), args.commentId, args.reason));
   }
 
   // Each comment of a thread appears once in the tree and the whole thread is one query, so
@@ -77,15 +35,17 @@ export class CommentResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50, description: `Page size, 1–${MAX_PAGE}` }) first: number,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset: number,
     @Ctx() ctx: RequestContext,
-  ): Promise<CommentModel[]> {
+  ): Promise<ReadonlyArray<CommentModel>> {
     const page = pageOf({ first, offset });
-    const thread = await this.threads.thread(ctx, c.proposalId);
-    return (thread.children.get(c.id) ?? []).slice(page.offset, page.offset + page.first).map((r) => toCommentModel(r, c.processId));
+    const replies = c.loadedReplies ?? (await this.threads.thread(ctx, c.proposalId)).children.get(c.id) ?? [];
+    return replies.slice(page.offset, page.offset + page.first);
   }
 
-  @ResolveField(() => Int, { description: 'Number of direct replies' })
-  async replyCount(...[c, , ctx]: FieldCall<CommentModel>): Promise<number> {
-    return (await this.threads.thread(ctx, c.proposalId)).children.get(c.id)?.length ?? 0;
+  /** The stored comment as the viewer now sees it (its author, replies and, if hidden, the moderation rule). */
+  private async read(ctx: RequestContext, stored: StoredComment): Promise<CommentModel> {
+    const comment = await this.threads.comment(ctx, stored.comment.id);
+    if (!comment) throw new Error(`comment ${stored.comment.id} was not found after it was stored`);
+    return comment;
   }
 }
 
@@ -103,11 +63,11 @@ export class ProposalCommentsResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
     @Args('newestFirst', { type: () => Boolean, nullable: true, defaultValue: false }) newestFirst: boolean,
-  ): Promise<CommentModel[]> {
+  ): Promise<ReadonlyArray<CommentModel>> {
     const thread = await this.threads.thread(ctx, p.id);
     const top = thread.children.get(TOP_LEVEL) ?? [];
     const ordered = newestFirst ? [...top].reverse() : top;
-    return ordered.slice(page.offset, page.offset + page.first).map((c) => toCommentModel(c, p.processId));
+    return ordered.slice(page.offset, page.offset + page.first);
   }
 
   @ResolveField(() => Int, { description: 'All comments and replies, hidden ones included' })

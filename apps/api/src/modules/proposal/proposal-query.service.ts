@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Access, AccessService } from '../../common/auth/access.service';
 import type { RequestContext, Viewer } from '../../common/auth/viewer';
 import { badInput, Errors } from '../../common/errors/domain-error';
-import type { MembershipEntity } from '../process/membership.entity';
+import { MembershipEntity } from '../process/membership.entity';
 import type { ProposalListArgs } from './dto/proposal.input';
 import { ProposalVersionEntity } from './proposal-version.entity';
 import { ProposalEntity } from './proposal.entity';
@@ -33,8 +33,19 @@ export class ProposalQueryService {
     private readonly access: AccessService,
   ) {}
 
+  /** requireVisible's answer for a read: the proposal and the viewer's membership in one query. */
   async get(viewer: Viewer, id: string): Promise<ProposalEntity> {
-    return (await this.requireVisible(viewer, id)).proposal;
+    if (!isUUID(id)) throw Errors.notFound(PROPOSAL);
+    const proposal = await this.dataSource.manager
+      .createQueryBuilder(ProposalEntity, 'p')
+      .leftJoinAndMapOne('p.viewerMembership', MembershipEntity, 'm', 'm.process_id = p.process_id AND m.participant_id = :me', { me: viewer.participantId })
+      .where('p.id = :id', { id })
+      .getOne();
+    if (!proposal) throw Errors.notFound(PROPOSAL);
+    const { viewerMembership, ...row } = proposal as ProposalEntity & { viewerMembership?: MembershipEntity };
+    const access = await this.access.requireWith(viewer, proposal.processId, 'process.read', viewerMembership ?? null);
+    if (!maySeeProposal(proposal, access.membership)) throw Errors.notFound(PROPOSAL);
+    return row as ProposalEntity;
   }
 
   /**

@@ -9,7 +9,7 @@ import { PillarModel, ProcessModel } from '../process/process.model';
 import { AuthorLoader } from './author.loader';
 import { AmendProposalInput, CreateProposalInput, ProposalListArgs, SetProposalStatusArgs } from './dto/proposal.input';
 import { ProposalQueryService } from './proposal-query.service';
-import { toProposalModel, toPublicAuthor, toVersionModel } from './proposal.mapper';
+import { toProposalModel, toVersionModel } from './proposal.mapper';
 import { ProposalModel, ProposalVersionModel, VersionDiffModel } from './proposal.model';
 import { ProposalService } from './proposal.service';
 
@@ -45,15 +45,14 @@ export class ProposalResolver {
 
   @ResolveField(() => ParticipantModel, { description: 'The author (name and organisation only)' })
   async author(@Parent() p: ProposalModel, @Ctx() ctx: RequestContext): Promise<ParticipantModel> {
-    const [participant, membership] = await Promise.all([this.authors.participant(ctx, p.authorId), this.authors.membership(ctx, p.processId, p.authorId)]);
-    if (!participant) throw new Error(`proposal ${p.id} has no author`);
-    return toPublicAuthor(participant, membership);
+    const a = await this.authors.inProcess(ctx, p.processId, p.authorId);
+    if (!a) throw new Error(`proposal ${p.id} has no author`);
+    return a.author;
   }
 
   @ResolveField(() => SectorEnum, { nullable: true, description: "The author's sector in the process (null if they have left it)" })
   async authorSector(@Parent() p: ProposalModel, @Ctx() ctx: RequestContext): Promise<Sector | null> {
-    const m = await this.authors.membership(ctx, p.processId, p.authorId);
-    return (m?.sector as Sector | undefined) ?? null;
+    return ((await this.authors.inProcess(ctx, p.processId, p.authorId))?.sector as Sector | undefined) ?? null;
   }
 
   @ResolveField(() => [ProposalVersionModel], { description: 'Every kept version, oldest first', complexity: pageComplexity })

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, requireViewer } from '../../common/auth/context.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
-import { toCommentModel } from '../comment/comment.resolver';
+import { CommentThreadLoader } from '../comment/comment-thread.loader';
 import { CommentModel } from '../comment/comment.model';
 import { MeetingModel } from '../meeting/meeting.model';
 import { ProcessModel } from '../process/process.model';
@@ -14,11 +14,17 @@ const THEMES = 'Themes of the visible comments (広聴): seeded, deterministic; 
 
 @Resolver(() => ThemeModel)
 export class ThemeResolver {
-  constructor(private readonly themes: ThemeService) {}
+  constructor(
+    private readonly themes: ThemeService,
+    private readonly comments: CommentThreadLoader,
+  ) {}
 
   @ResolveField(() => [CommentModel], { description: 'Up to 3 comments nearest the theme’s centre, verbatim, from different authors where possible; never a hidden one' })
-  async representatives(@Parent() t: ThemeModel): Promise<CommentModel[]> {
-    return (await this.themes.representatives(t)).map((c) => toCommentModel(c, t.processId));
+  async representatives(@Parent() t: ThemeModel, @Ctx() ctx: RequestContext): Promise<CommentModel[]> {
+    const shown = await this.themes.representatives(t);
+    // Read as every comment is answered (author, replyCount): one query for the representatives of all the themes asked for.
+    const comments = await Promise.all(shown.map((c) => this.comments.comment(ctx, c.id)));
+    return comments.filter((c): c is CommentModel => !!c && !c.hidden);
   }
 
   @Mutation(() => ThemeModel, { description: 'Renames a theme (facilitators); kept and audited' })
