@@ -1,43 +1,86 @@
 /**
  * pdfmake measures text inline by inline, and Japanese has a break opportunity between every two
- * characters, so every character is an inline (see pdf-inline-runs.ts). For each one pdfmake asks
- * its style stack for ~22 properties (font, bold, fontSize, colour, lineHeight, …); each question
- * pushes the inline onto the stack, walks the stack from the top and pops it again. On the 425-page
- * minutes that is some ten million walks, about half of the layout time (profiled 2026-12-07).
+ * characters, so every character is an inline (see pdf-inline-runs.ts). pdfmake's TextInlines.measure
+ * asks its style stack for 22 properties of each inline (font, bold, fontSize, colour, lineHeight, …);
+ * each question pushes the inline onto the stack, walks the stack from the top and pops it again. On
+ * the 425-page minutes that is some thirteen million walks, about half of the layout time (profiled
+ * 2026-12-07).
  *
  * While one text node is measured the stack does not change (pdfmake pushes and pops around the
- * whole node), so what the stack answers for a property is the same for all of the node's inlines.
- * Here each answer is asked once per measured node and remembered for that node only; an inline's
- * own properties still come first, exactly as pdfmake's lookup does. Inlines that name styles of
- * the style dictionary (Yoriai uses none) take pdfmake's own path.
+ * whole node), so what the stack answers for a property is the same for all of the node's inlines:
+ * it is asked once per node. An inline with no style of its own (most of them: the characters of a
+ * plain string) then takes the node's resolved style as a whole; an inline with its own properties
+ * (a bold lead, an emoji run in its own font) resolves each property as pdfmake does, its own value
+ * first. The result is pdfmake's, property for property (renderers.spec.ts compares the two).
  */
+
+interface FontLike {
+  lineHeight(fontSize: number): number;
+}
+
+/** pdfmake's inline as measure() receives it from its TextBreaker, and completes it. */
+type Inline = Record<string, unknown> & { text: string };
 
 interface StyleStack {
   getProperty(property: string): unknown;
 }
 
-type GetStyleProperty = (item: Record<string, unknown>, stack: StyleStack | null | undefined, property: string, defaultValue: unknown) => unknown;
-
-interface StyleContextStackClass {
-  getStyleProperty: GetStyleProperty;
+interface TextInlines {
+  pdfDocument: { provideFont(name: unknown, bold: unknown, italics: unknown): FontLike };
+  widthOfText(text: string, inline: Inline): number;
 }
 
-interface TextInlinesClass {
-  prototype: { measure(this: unknown, array: unknown[], stack: StyleStack | null | undefined): unknown[] };
-}
+type Measure = (this: TextInlines, array: Inline[], stack: StyleStack | null | undefined) => Inline[];
+type GetStyleProperty = (item: Inline, stack: StyleStack, property: string, defaultValue: unknown) => unknown;
 
 const isValue = (v: unknown) => v !== undefined && v !== null;
+// As pdfmake's TextInlines.
+const LEADING = /^(\s)+/g;
+const TRAILING = /(\s)+$/g;
+
+/** Keys the TextBreaker and measure() itself put on an inline that are not style properties. */
+const NOT_STYLE = new Set(['text', 'lineEnd', 'noNewLine', 'leadingCut', 'leadingIndent']);
+
+function hasOwnStyle(item: Inline): boolean {
+  for (const key in item) if (!NOT_STYLE.has(key)) return true;
+  return false;
+}
+
+/** Every style property measure() reads, resolved for one inline. */
+function resolveStyle(doc: TextInlines['pdfDocument'], get: (p: string, d: unknown) => unknown) {
+  return {
+    font: doc.provideFont(get('font', 'Roboto'), get('bold', false), get('italics', false)),
+    alignment: get('alignment', 'left'),
+    fontSize: get('fontSize', 12) as number,
+    fontFeatures: get('fontFeatures', null),
+    characterSpacing: get('characterSpacing', 0),
+    color: get('color', 'black'),
+    decoration: get('decoration', null),
+    decorationColor: get('decorationColor', null),
+    decorationStyle: get('decorationStyle', null),
+    decorationThickness: get('decorationThickness', null),
+    background: get('background', null),
+    link: get('link', null),
+    linkToPage: get('linkToPage', null),
+    linkToDestination: get('linkToDestination', null),
+    noWrap: get('noWrap', null),
+    opacity: get('opacity', 1),
+    sup: get('sup', false),
+    sub: get('sub', false),
+    lineHeight: get('lineHeight', 1) as number,
+    preserveLeadingSpaces: get('preserveLeadingSpaces', false),
+    preserveTrailingSpaces: get('preserveTrailingSpaces', false),
+  };
+}
 
 /**
- * A lookup that answers for inlines measured against `stack` from a per-node memo, and passes every
- * other question (another stack, a named style, a section) to pdfmake's own lookup.
+ * pdfmake 0.3's TextInlines.measure with the stack's answers asked once per call. `getStyleProperty`
+ * is pdfmake's own lookup, used for inlines that name styles of the style dictionary (Yoriai uses none).
  */
-export function memoizedStyleLookup(original: GetStyleProperty, stack: StyleStack): GetStyleProperty {
+export function measureInlines(this: TextInlines, array: Inline[], stack: StyleStack, getStyleProperty: GetStyleProperty): Inline[] {
   const fromStack = new Map<string, unknown>();
-  return (item, askedStack, property, defaultValue) => {
-    if (askedStack !== stack || typeof item !== 'object' || item === null || item.style !== undefined || item.section !== undefined) {
-      return original(item, askedStack, property, defaultValue);
-    }
+  const lookup = (item: Inline, property: string, defaultValue: unknown): unknown => {
+    if (item.style !== undefined) return getStyleProperty(item, stack, property, defaultValue);
     const own = item[property];
     if (isValue(own)) return own;
     let value = fromStack.get(property);
@@ -47,39 +90,77 @@ export function memoizedStyleLookup(original: GetStyleProperty, stack: StyleStac
     }
     return isValue(value) ? value : defaultValue;
   };
+  const first = array[0];
+  if (first) {
+    const leadingIndent = lookup(first, 'leadingIndent', 0) as number;
+    if (leadingIndent) {
+      first.leadingCut = -leadingIndent;
+      first.leadingIndent = leadingIndent;
+    }
+  }
+  let plain: ReturnType<typeof resolveStyle> | null = null;
+  for (const item of array) {
+    const style = hasOwnStyle(item) ? resolveStyle(this.pdfDocument, (p, d) => lookup(item, p, d)) : (plain ??= resolveStyle(this.pdfDocument, (p, d) => lookup({ text: '' }, p, d)));
+    item.font = style.font;
+    item.alignment = style.alignment;
+    item.fontSize = style.fontSize;
+    item.fontFeatures = style.fontFeatures;
+    item.characterSpacing = style.characterSpacing;
+    item.color = style.color;
+    item.decoration = style.decoration;
+    item.decorationColor = style.decorationColor;
+    item.decorationStyle = style.decorationStyle;
+    item.decorationThickness = style.decorationThickness;
+    item.background = style.background;
+    item.link = style.link;
+    item.linkToPage = style.linkToPage;
+    item.linkToDestination = style.linkToDestination;
+    item.noWrap = style.noWrap;
+    item.opacity = style.opacity;
+    item.sup = style.sup;
+    item.sub = style.sub;
+    if (style.sup || style.sub) item.fontSize = style.fontSize * 0.58;
+    item.width = this.widthOfText(item.text, item);
+    item.height = style.font.lineHeight(item.fontSize as number) * style.lineHeight;
+    if (!item.leadingCut) item.leadingCut = 0;
+    if (!style.preserveLeadingSpaces) {
+      const leadingSpaces = item.text.match(LEADING);
+      if (leadingSpaces) item.leadingCut = (item.leadingCut as number) + this.widthOfText(leadingSpaces[0] as string, item);
+    }
+    item.trailingCut = 0;
+    if (!style.preserveTrailingSpaces) {
+      const trailingSpaces = item.text.match(TRAILING);
+      if (trailingSpaces) item.trailingCut = this.widthOfText(trailingSpaces[0] as string, item);
+    }
+  }
+  return array;
 }
 
 let installed = false;
 
 /**
- * Makes pdfmake's text measurement use the per-node memo (once per process). When pdfmake's
- * internals are not as expected (another version), nothing is changed: same output, only slower.
+ * Makes pdfmake measure with measureInlines (once per process). Only pdfmake 0.3, whose measure()
+ * it follows; with another version, or internals not as expected, nothing is changed: the output
+ * is the same, only slower.
  */
-export function installStyleLookupMemo(): void {
+export function installMeasureInlines(): void {
   if (installed) return;
   installed = true;
-  let Stack: StyleContextStackClass | undefined;
-  let TextInlines: TextInlinesClass | undefined;
+  let TextInlinesClass: { prototype: { measure: Measure } } | undefined;
+  let getStyleProperty: GetStyleProperty | undefined;
   try {
     /* eslint-disable @typescript-eslint/no-require-imports */
-    Stack = (require('pdfmake/js/StyleContextStack') as { default?: StyleContextStackClass }).default;
-    TextInlines = (require('pdfmake/js/TextInlines') as { default?: TextInlinesClass }).default;
+    if (!(require('pdfmake/package.json') as { version: string }).version.startsWith('0.3.')) return;
+    TextInlinesClass = (require('pdfmake/js/TextInlines') as { default?: { prototype: { measure: Measure } } }).default;
+    getStyleProperty = (require('pdfmake/js/StyleContextStack') as { default?: { getStyleProperty?: GetStyleProperty } }).default?.getStyleProperty;
     /* eslint-enable @typescript-eslint/no-require-imports */
   } catch {
     return;
   }
-  const original = Stack?.getStyleProperty;
-  const measure = TextInlines?.prototype?.measure;
-  if (!Stack || !TextInlines || typeof original !== 'function' || typeof measure !== 'function') return;
-  const StyleStack = Stack;
-  TextInlines.prototype.measure = function (array, stack) {
-    if (!stack) return measure.call(this, array, stack);
-    // measure() is synchronous and never re-entered, so the memo lives exactly as long as this call.
-    StyleStack.getStyleProperty = memoizedStyleLookup(original, stack);
-    try {
-      return measure.call(this, array, stack);
-    } finally {
-      StyleStack.getStyleProperty = original;
-    }
+  const measure = TextInlinesClass?.prototype?.measure;
+  if (!TextInlinesClass || typeof measure !== 'function' || typeof getStyleProperty !== 'function') return;
+  const pdfmakeLookup = getStyleProperty;
+  TextInlinesClass.prototype.measure = function (array, stack) {
+    return stack ? measureInlines.call(this, array, stack, pdfmakeLookup) : measure.call(this, array, stack);
   };
 }
