@@ -297,8 +297,11 @@ describe('minutes renderers (hand-built document)', () => {
         { text: '  地' },
         { text: '域', lineEnd: true },
         { text: 'の ', noNewLine: true },
-        { text: '意見:', bold: true },
+        { text: '意', bold: true },
+        { text: '見:', bold: true },
         { text: '🌾', font: 'NotoEmoji' },
+        { text: '域' },
+        { text: '🌾', font: 'NotoEmoji', fontSize: 14 },
         { text: ' x ', style: 'quote' },
         { text: '²', sup: true, fontSize: 12 },
         { text: 'keep ', preserveTrailingSpaces: true, characterSpacing: 1 },
@@ -315,7 +318,7 @@ describe('minutes renderers (hand-built document)', () => {
       const measured = measureInlines.call(new TextInlines(pdfDocument), inlines(), countingStack, StyleContextStack.getStyleProperty);
       expect(measured).toEqual(expected);
       // measure() reads 24 style properties per inline (and leadingIndent once): pdfmake walks the stack
-      // 9 × 24 times here; now once per property for the node, plus the walks of the inline that names
+      // 12 × 24 times here; now once per property for the node, plus the walks of the inline that names
       // a style of the dictionary, which takes pdfmake's own path.
       expect(walks).toBeLessThanOrEqual(25 + 24);
     });

@@ -16,6 +16,7 @@
 
 interface FontLike {
   lineHeight(fontSize: number): number;
+  widthOfString(text: string, fontSize: number, features: unknown): number;
 }
 
 /** pdfmake's inline as measure() receives it from its TextBreaker, and completes it. */
@@ -44,6 +45,32 @@ const NOT_STYLE = new Set(['text', 'lineEnd', 'noNewLine', 'leadingCut', 'leadin
 function hasOwnStyle(item: Inline): boolean {
   for (const key in item) if (!NOT_STYLE.has(key)) return true;
   return false;
+}
+
+/** Whether two inlines have the same own style (the characters of one bold lead, one emoji run). */
+function sameOwnStyle(a: Inline, b: Inline): boolean {
+  if (a.style !== undefined || b.style !== undefined) return false;
+  for (const key in a) if (!NOT_STYLE.has(key) && a[key] !== b[key]) return false;
+  for (const key in b) if (!NOT_STYLE.has(key) && !(key in a)) return false;
+  return true;
+}
+
+/**
+ * Widths of strings without font features, per font and size. pdfkit keeps each word's shaping,
+ * but reaching it costs a scan and a slice per call, and Japanese asks for the same few thousand
+ * characters hundreds of thousands of times (a tenth of the render). A font object lives as long
+ * as its document, and so do its widths.
+ */
+const widths = new WeakMap<FontLike, Map<number, Map<string, number>>>();
+
+function widthOfString(font: FontLike, text: string, fontSize: number): number {
+  let bySize = widths.get(font);
+  if (!bySize) widths.set(font, (bySize = new Map()));
+  let byText = bySize.get(fontSize);
+  if (!byText) bySize.set(fontSize, (byText = new Map()));
+  let width = byText.get(text);
+  if (width === undefined) byText.set(text, (width = font.widthOfString(text, fontSize, null)));
+  return width;
 }
 
 /** Every style property measure() reads, resolved for one inline. */
@@ -99,8 +126,16 @@ export function measureInlines(this: TextInlines, array: Inline[], stack: StyleS
     }
   }
   let plain: ReturnType<typeof resolveStyle> | null = null;
+  // The last inline with a style of its own, and that style: its neighbours are usually alike.
+  let styled: { item: Inline; style: ReturnType<typeof resolveStyle> } | null = null;
   for (const item of array) {
-    const style = hasOwnStyle(item) ? resolveStyle(this.pdfDocument, (p, d) => lookup(item, p, d)) : (plain ??= resolveStyle(this.pdfDocument, (p, d) => lookup({ text: '' }, p, d)));
+    let style: ReturnType<typeof resolveStyle>;
+    if (!hasOwnStyle(item)) {
+      style = plain ??= resolveStyle(this.pdfDocument, (p, d) => lookup({ text: '' }, p, d));
+    } else {
+      if (!styled || !sameOwnStyle(styled.item, item)) styled = { item, style: resolveStyle(this.pdfDocument, (p, d) => lookup(item, p, d)) };
+      style = styled.style;
+    }
     item.font = style.font;
     item.alignment = style.alignment;
     item.fontSize = style.fontSize;
@@ -120,7 +155,8 @@ export function measureInlines(this: TextInlines, array: Inline[], stack: StyleS
     item.sup = style.sup;
     item.sub = style.sub;
     if (style.sup || style.sub) item.fontSize = style.fontSize * 0.58;
-    item.width = this.widthOfText(item.text, item);
+    // pdfmake's widthOfText, with the string's width remembered when no font features apply.
+    item.width = isValue(style.fontFeatures) ? this.widthOfText(item.text, item) : widthOfString(style.font, item.text, item.fontSize as number) + ((style.characterSpacing as number) || 0) * (item.text.length - 1);
     item.height = style.font.lineHeight(item.fontSize as number) * style.lineHeight;
     if (!item.leadingCut) item.leadingCut = 0;
     if (!style.preserveLeadingSpaces) {
