@@ -228,8 +228,8 @@ ${ladder.join('\n')}
   character as its own text operation. Since 2026-12-07 it is one layout pass (an unbreakable heading band) and
   one text operation per run of alike text (docs/exports.md). Since the afternoon of 2026-12-07 measuring asks the
   style stack once per text node instead of 24 times per character, and remembers string widths (same PDF bytes):
-  in alternating runs of the old and new build the same hour, 9.5 → 4.1 s and 11.0 → 7.2 s (the machine was
-  loaded: the SQL baseline itself ran 200–510 ms). What remains: pdfmake's objects per character and their garbage
+  in alternating runs of the old and new build the same hour, 9.5 → 4.1 s, 11.0 → 7.2 s and 7.4 → 5.2 s (the
+  machine was loaded: the SQL baseline itself ran 200–510 ms). What remains: pdfmake's objects per character and their garbage
   collection (~25 %), pdfkit shaping each printed line with fontkit, and zlib.
 - **Every format together** misses < 10 s in one-run benches mostly because of the first export: \`minutes.json\`
   (3.5–5.6 s) tokenises the meeting's 5,000 comments for 「主な論点」 the first time any theme of them is asked for.
