@@ -6,6 +6,7 @@ import { renderMinutesDocx } from '../../src/modules/export/docx.renderer';
 import { escapeMarkdownLine, renderMinutesMarkdown } from '../../src/modules/export/markdown.renderer';
 import { outlineMinutes, type RenderContext } from '../../src/modules/export/minutes-outline';
 import { mergeInlineRuns } from '../../src/modules/export/pdf-inline-runs';
+import { measureInlines } from '../../src/modules/export/pdf-style-lookups';
 import { renderMinutesPdf } from '../../src/modules/export/pdf.renderer';
 import { docxText, pdfInfo, pdfText, readZipEntry } from '../support/export-files';
 import { HOSTILE, minutesFixture } from './minutes-fixture';
@@ -274,6 +275,52 @@ describe('minutes renderers (hand-built document)', () => {
         ['見', 80, 10], // not touching the run before it
         ['る', 90, 10], // a link stays its own run
       ]);
+    });
+
+    it('measures inlines as pdfmake does, property for property, with the style stack asked once per text node', () => {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const TextInlines = require('pdfmake/js/TextInlines').default;
+      const StyleContextStack = require('pdfmake/js/StyleContextStack').default;
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      // A font whose widths depend on the text, size and features, so that every property shows.
+      const fonts = new Map<string, object>();
+      const fontOf = (name: unknown, bold: unknown, italics: unknown) => {
+        const key = `${String(name)}${bold ? '-bold' : ''}${italics ? '-italic' : ''}`;
+        if (!fonts.has(key)) fonts.set(key, { name: key, widthOfString: (t: string, size: number, features: unknown) => [...t].length * size * (bold ? 0.6 : 0.5) + (features ? 1 : 0), lineHeight: (size: number) => size * 1.4 });
+        return fonts.get(key);
+      };
+      const pdfDocument = { provideFont: fontOf };
+      const stack = new StyleContextStack({ quote: { italics: true, color: '#333333', extends: 'base' }, base: { fontSize: 9 } }, { font: 'NotoSansJP', fontSize: 10, lineHeight: 1.3 });
+      stack.push({ color: '#1F3A5F', leadingIndent: 4 });
+      stack.push({ bold: false, opacity: 0.5 });
+      const inlines = () => [
+        { text: '  地' },
+        { text: '域', lineEnd: true },
+        { text: 'の ', noNewLine: true },
+        { text: '意', bold: true },
+        { text: '見:', bold: true },
+        { text: '🌾', font: 'NotoEmoji' },
+        { text: '域' },
+        { text: '🌾', font: 'NotoEmoji', fontSize: 14 },
+        { text: ' x ', style: 'quote' },
+        { text: '²', sup: true, fontSize: 12 },
+        { text: 'keep ', preserveTrailingSpaces: true, characterSpacing: 1 },
+        { text: 'link', link: 'https://example.org', decoration: 'underline', fontFeatures: ['liga'] },
+      ];
+      const expected = new TextInlines(pdfDocument).measure(inlines(), stack);
+      let walks = 0;
+      const countingStack = Object.assign(Object.create(Object.getPrototypeOf(stack)), stack, {
+        getProperty(this: typeof stack, property: string) {
+          walks += 1;
+          return stack.getProperty(property);
+        },
+      });
+      const measured = measureInlines.call(new TextInlines(pdfDocument), inlines(), countingStack, StyleContextStack.getStyleProperty);
+      expect(measured).toEqual(expected);
+      // measure() reads 24 style properties per inline (and leadingIndent once): pdfmake walks the stack
+      // 12 × 24 times here; now once per property for the node, plus the walks of the inline that names
+      // a style of the dictionary, which takes pdfmake's own path.
+      expect(walks).toBeLessThanOrEqual(25 + 24);
     });
 
     it('carries the content hash on final minutes', async () => {

@@ -4,6 +4,7 @@ import type { MinutesDocument } from '../minutes/minutes-document';
 import { L } from './export-labels';
 import { outlineMinutes, type Block, type ListItem, type RenderContext } from './minutes-outline';
 import { installInlineRunMerging } from './pdf-inline-runs';
+import { installMeasureInlines } from './pdf-style-lookups';
 
 // pdfmake's server build is CommonJS and exports one configured instance.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -50,6 +51,7 @@ function configure(): void {
     [EMOJI_FONT]: { normal: 'NotoEmoji-Regular.ttf', bold: 'NotoEmoji-Regular.ttf', italics: 'NotoEmoji-Regular.ttf', bolditalics: 'NotoEmoji-Regular.ttf' },
   });
   installInlineRunMerging();
+  installMeasureInlines();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
