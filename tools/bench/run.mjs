@@ -290,6 +290,9 @@ ${ladder.join('\n')}
   server may then do better than measured. On 2 shared cores the server, PostgreSQL and the generator compete.
 - **Exports** (\`tools/bench/minutes.mjs\`): the minutes of a 300-person meeting (50 proposals, 5,000 comments, 15,000
   votes in 50 closed rounds) in every format, served by the built server; baseline: the same rows read with plain SQL.
+  The seed writes the comments with SQL, past the server, so before the exports the server computes the meeting's
+  「主な論点」 once (its own figure: every comment tokenised, terms kept, as a live meeting does while it runs) and is
+  restarted, so that no theme stays in its memory and the exports start as the morning after the meeting would.
 - **Themes** (\`tools/bench/themes.mjs\`): quality (purity / NMI) on the 300-comment evaluation set; \`Process.themes\` of
   20,000 comments seeded with SQL, the first time ever (tokenising all of them in the theme worker, reported) and on a
   restarted server whose terms are in the database (clustering included; target < 5 s); a live meeting holding 2,000

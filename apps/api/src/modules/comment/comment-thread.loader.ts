@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sector, Stance } from '@yoriai/domain';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../../common/auth/access.service';
 import type { RequestContext } from '../../common/auth/viewer';
 import { ParticipantKind } from '../participant/participant.model';
@@ -26,7 +26,7 @@ interface Loaders {
 export const TOP_LEVEL = '';
 
 /** A comment row with what the schema asks of a comment: its process, its author as others see them (toPublicAuthor). */
-interface CommentRow {
+export interface CommentRow {
   id: string;
   proposal_id: string;
   parent_id: string | null;
@@ -55,6 +55,19 @@ const COMMENT_JOINS = `JOIN proposal pr ON pr.id = c.proposal_id
   LEFT JOIN membership m ON m.process_id = pr.process_id AND m.participant_id = c.author_id`;
 
 /**
+ * Comments by id with their authors and reply counts, on the given connection: a mutation reads its
+ * answer inside its own transaction, so a comment acknowledged is never lost to a database that goes
+ * away right after COMMIT (the answer needs no read after it).
+ */
+export function commentRows(db: Pick<EntityManager, 'query'>, ids: ReadonlyArray<string>): Promise<CommentRow[]> {
+  return db.query(
+    `SELECT ${COMMENT_COLUMNS}, (SELECT count(*)::int FROM comment r WHERE r.proposal_id = c.proposal_id AND r.parent_id = c.id) AS reply_count
+     FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[])`,
+    [[...ids]],
+  );
+}
+
+/**
  * Request-scoped reads of comments as the viewer sees them. A proposal's comments are read in one
  * query together with their authors and the tree is built in memory, so a page of 200 comments
  * with their replies is one query, never one per comment; every comment comes out as a plain
@@ -77,9 +90,15 @@ export class CommentThreadLoader {
     return l.threads.load(proposalId);
   }
 
-  /** One comment as the viewer sees it (null if there is none), e.g. the answer of a mutation; batched with its siblings. */
+  /** One comment as the viewer sees it (null if there is none); batched with its siblings. */
   comment(ctx: RequestContext, id: string): Promise<CommentModel | null> {
     return this.loaders(ctx).byId.load(id);
+  }
+
+  /** A row already read (commentRows) as the viewer sees it, e.g. the answer of a mutation. */
+  async seen(ctx: RequestContext, row: CommentRow): Promise<CommentModel> {
+    const [model] = await this.toModels(ctx, [row], (r) => r.reply_count ?? 0);
+    return model as CommentModel;
   }
 
   /**
@@ -156,11 +175,7 @@ export class CommentThreadLoader {
           return ids.map((id) => ({ children: byProposal.get(id) as Map<string, CommentModel[]>, size: sizes.get(id) ?? 0 }));
         }),
         byId: new DataLoader(async (ids) => {
-          const rows: CommentRow[] = await this.dataSource.query(
-            `SELECT ${COMMENT_COLUMNS}, (SELECT count(*)::int FROM comment r WHERE r.proposal_id = c.proposal_id AND r.parent_id = c.id) AS reply_count
-             FROM comment c ${COMMENT_JOINS} WHERE c.id = ANY($1::uuid[])`,
-            [[...ids]],
-          );
+          const rows = await commentRows(this.dataSource, ids);
           const byId = new Map((await this.toModels(ctx, rows, (r) => r.reply_count ?? 0)).map((c) => [c.id, c]));
           return ids.map((id) => byId.get(id) ?? null);
         }),

@@ -41,11 +41,9 @@ export class CommentResolver {
     return replies.slice(page.offset, page.offset + page.first);
   }
 
-  /** The stored comment as the viewer now sees it (its author, replies and, if hidden, the moderation rule). */
-  private async read(ctx: RequestContext, stored: StoredComment): Promise<CommentModel> {
-    const comment = await this.threads.comment(ctx, stored.comment.id);
-    if (!comment) throw new Error(`comment ${stored.comment.id} was not found after it was stored`);
-    return comment;
+  /** The stored comment as the viewer sees it (its author, reply count and, if hidden, the moderation rule), from the row read before COMMIT. */
+  private read(ctx: RequestContext, stored: StoredComment): Promise<CommentModel> {
+    return this.threads.seen(ctx, stored.row);
   }
 }
 

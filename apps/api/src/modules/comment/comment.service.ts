@@ -12,6 +12,7 @@ import { ProposalQueryService } from '../proposal/proposal-query.service';
 import { ProposalEntity } from '../proposal/proposal.entity';
 import { isUniqueViolation } from '../proposal/proposal.mapper';
 import { CommentEntity } from './comment.entity';
+import { commentRows, type CommentRow } from './comment-thread.loader';
 import type { AddCommentInput } from './dto/comment.input';
 
 const COMMENT = { ja: 'コメント', en: 'The comment' };
@@ -22,6 +23,15 @@ const COMMENTABLE: ReadonlyArray<ProposalStatus> = ['OPEN', 'VOTING'];
 export interface StoredComment {
   comment: CommentEntity;
   processId: string;
+  /** The comment with its author, read in the same transaction: the answer needs no read after COMMIT. */
+  row: CommentRow;
+}
+
+/** The stored comment with the row of its answer, read on the writing transaction's connection. */
+async function withRow(em: EntityManager, comment: CommentEntity, processId: string): Promise<StoredComment> {
+  const [row] = await commentRows(em, [comment.id]);
+  if (!row) throw new Error(`comment ${comment.id} was not found after it was stored`);
+  return { comment, processId, row };
 }
 
 @Injectable()
@@ -89,7 +99,7 @@ export class CommentService {
           data: { proposalId: proposal.id, parentId: comment.parentId, stance: comment.stance, proposalVersion: comment.proposalVersion },
         });
         emit({ type: 'comment.created', processId: proposal.processId, proposalId: proposal.id, commentId: comment.id });
-        return { comment, processId: proposal.processId };
+        return withRow(em, comment, proposal.processId);
       });
     } catch (e) {
       // Concurrent retries: the unique index admitted exactly one; answer with it.
@@ -120,7 +130,7 @@ export class CommentService {
       const saved = await em.save(comment);
       await this.audit.record(em, { processId, actorId: viewer.participantId, action: 'comment.hide', targetType: 'comment', targetId: comment.id, data: { proposalId: comment.proposalId, reason: why } });
       emit({ type: 'comment.hidden', processId, proposalId: comment.proposalId, commentId: comment.id });
-      return { comment: saved, processId };
+      return withRow(em, saved, processId);
     });
   }
 
@@ -139,6 +149,6 @@ export class CommentService {
     if (c && c.proposalId !== proposal.id) throw clientRequestReused();
     // Another text, stance or parent under the same id is a new comment, not a retry (finding 8).
     if (c && (c.body !== input.body || c.stance !== input.stance || (c.parentId ?? null) !== (input.parentId ?? null))) throw clientRequestReused();
-    return c ? { comment: c, processId: proposal.processId } : null;
+    return c ? withRow(em, c, proposal.processId) : null;
   }
 }
