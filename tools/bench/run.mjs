@@ -198,21 +198,33 @@ ${ladder.join('\n')}
   arrive together are BEGIN, **one statement** that reads each vote's context and writes events, votes and audit
   rows, COMMIT; each caller answered after COMMIT) and a per-node memory of verified token signatures (the session is
   still checked on every request). The full Apollo pipeline alone reaches ~0.21× (\`vote-ingest.mjs --apollo\`).
-  What remains: socket writes, the express middleware before the lean path, socket.io tally sends.
-- **Open-loop bursts** miss their targets. In a closed loop one node answers ~1,700 castVote/s; in the open-loop
-  hall the same node also holds a socket per guest and sends each proposal's tally to all of them up to 10 times a
-  second, on the 2 cores the load generator also uses. At 2,000 guests the median vote is answered in ~120 ms but
-  the tail waits seconds; at 5,000 even the bare socket.io server broadcasting 10 times a second to the same clients
-  has an all-clients p99 of ~3 s, and the bare upsert server an ack p99 of ~1.4 s, so this machine cannot show the
-  5,000 target. Profiled 2026-12-07 (\`burst.mjs --clients=2000 --two-node=0\` with \`--cpu-prof\`): in the ~17 s the
-  node was saturated, **socket.io's per-socket frame writes took ~10 s** (engine.io/ws inclusive 11 s, of which the
-  \`writev\` system call alone 8.9 s: every tally send is one write per connected screen, 2,000 of them up to 10 times a
-  second), while castVote itself — lean path, group commit, pg — took under 2 s. The votes wait behind the broadcasts
-  on the same event loop. After this run the tally window widens with the room's size (\`tallyWindowFor\`: 200 ms at
-  2,000 screens, 500 ms at 5,000; docs/realtime.md); a short re-run of the one-node bursts the same afternoon gave
-  5,000 guests ack p50 / p99 5.5 s / 14.6 s with no errors (here 38 s / 90 s and 2,317 errors) and on every screen p99
-  12.7 s, but 2,000 guests unchanged (ack p99 4.3 s): that tail is not yet explained. Next: profile the 2,000 step
-  alone, and measure with the generator on its own cores.
+  What remains: socket writes, the express middleware before the lean path, socket.io tally sends. The baseline
+  itself moves a lot between runs on this shared machine (3,966 → 5,516 votes/s between two full runs the same day),
+  so the ratio sits around the 0.40× line: 0.44× and then 0.32× (1,777 votes/s) in full runs, 0.37× / 0.46× / 0.39× /
+  0.41× in four standalone runs the same evening. Profile of the closed loop (2,200 votes/s): ~23 % of the node's
+  CPU is the \`writev\` of pg queries — the loopback write that wakes a PostgreSQL backend on 2 shared cores — of
+  which the group commit's own BEGIN and COMMIT are two of every batch's three round trips; the next step is a
+  batch of plain first votes as one autocommitted statement (no BEGIN/COMMIT), which changes the retry path and was
+  left for a session with time to prove it. Halving the batches in flight (8 → 4, so larger batches) made no
+  measurable difference (0.41×, 0.39×).
+- **Open-loop bursts**: each step now prints where the machine's CPU went while the votes were sent (server,
+  PostgreSQL, generator, other processes, against 2 cores × 100 %), so a figure measured on a busy machine shows it.
+  That split explained the 2,000-guest tail of the earlier runs (ack p99 ~4 s): (1) a stray process outside the bench
+  was taking a core ("other processes" 112–146 %); on the quiet machine the same step gave ack p99 0.15–0.67 s.
+  (2) The tally window: an A/B on the quiet machine, 2,000 screens — a 100 ms window gave ack p99 3.7–4.5 s with the
+  node's main thread ~95 % busy for the whole burst, tally sends 40–60 % of it (2,000 socket writes per send, ~22 µs
+  each, the \`writev\` system call first) and the generator at ~97 % of a core receiving 20,000 frames/s, while the
+  PostgreSQL sessions sat "idle in transaction (ClientRead)", i.e. the database waited for the node; the 200 ms window
+  of \`tallyWindowFor\` (the default) gave ack p99 0.30–0.40 s and on-every-screen p99 357–367 ms against limits of
+  356–430 ms. What is left at 2,000 is the first second of a burst (votes of its first 250 ms wait 80–140 ms at the
+  median, later ones 10–30 ms): the node writes each tally to every socket in one event-loop turn, so votes queue
+  behind a send while the queue builds. In this run 5,000 guests on one node met the screen target (p99 891 ms
+  against 2,318 ms) and the rate held 400 votes/s at 5,000 screens (ack p99 233 ms), breaking at 700/s with the
+  machine at 175–181 % (server ~56 %, PostgreSQL ~60 %, generator ~60 %). 10,000 guests on two nodes are a floor:
+  the generator saturated, and even the bare socket.io servers holding the same clients had an all-clients p99 of
+  5.4 s; the errors are \`ECONNRESET\` on keep-alive connections reused as the server closed them after minutes of
+  queueing. Next: spread a tally send over event-loop turns (a few hundred sockets each, keeping each room's order)
+  so votes are not held behind it; for halls beyond ~2,000, more cores per node or more nodes.
 - **Read path**: about 40 % of the proposal page's CPU was Nest's per-field machinery — the global ValidationPipe and
   the external context ran for every \`Comment.replies(first, offset)\` and author field of 200 comments; on 2026-12-07
   the pipes went (10 → 20 pages/s) and Apollo's cache-control plugin, which wrapped every field, is off. The profile
@@ -224,7 +236,7 @@ ${ladder.join('\n')}
   vote counts and the proposal with the viewer's membership, so the page is 5 queries with a cached session
   (\`comment.spec.ts\`). Three alternating runs of \`read-path.mjs\` before/after on the shared machine: before p50
   15.9×, 12.3×, 12.5× the baseline (10–17 pages/s against 185–281); after 4.0×, 4.2×, 4.5× (43–61 pages/s against
-  174–280; p99 1.2–2.1 s). Where the rest goes (profile at 50 readers): writing each query to PostgreSQL 18 % (the
+  174–280; p99 1.2–2.1 s); in the full run below 6.2× (p50 625 ms, ~80 pages/s) against a faster baseline (101 ms). Where the rest goes (profile at 50 readers): writing each query to PostgreSQL 18 % (the
   syscall on a loaded 2-core machine — round trips count), GC 16 %, graphql-js completing ~4,000 fields 13 %, pg
   parsing rows 9 %, TypeORM building and hydrating the proposal and versions queries 9 %, sending the 52 KB response
   9 % (+2 % JSON); Nest's remaining wrappers ~3 %, and async hooks (nestjs-pino's request context) ~2 % now that there
@@ -237,15 +249,18 @@ ${ladder.join('\n')}
   one text operation per run of alike text (docs/exports.md). Since the afternoon of 2026-12-07 measuring asks the
   style stack once per text node instead of 24 times per character, and remembers string widths (same PDF bytes):
   in alternating runs of the old and new build the same hour, 9.5 → 4.1 s, 11.0 → 7.2 s and 7.4 → 5.2 s (the
-  machine was loaded: the SQL baseline itself ran 200–510 ms). What remains: pdfmake's objects per character and their garbage
+  machine was loaded — a stray process took a core that hour — the SQL baseline itself ran 200–510 ms); 2.7 s in the
+  full run below, on the quiet machine. What remains: pdfmake's objects per character and their garbage
   collection (~25 %), pdfkit shaping each printed line with fontkit, and zlib.
-- **Every format together** misses < 10 s in one-run benches mostly because of the first export: \`minutes.json\`
-  (3.5–5.6 s) tokenises the meeting's 5,000 comments for 「主な論点」 the first time any theme of them is asked for.
-  The bench writes its comments with SQL, past the server; a comment posted through the API has its terms computed
-  and kept (\`comment_terms\`) within seconds, off the request path: \`comment.created\` makes ThemesPublisher ask the
-  meeting's, process's and pillar's themes, and the theme worker tokenises only the comments whose terms are not
-  kept. So a real meeting's export pays this only after a change of THEME_TERMS_VERSION. docx takes 3–4 s, nearly
-  all of it in the docx library writing XML (every run names its font and language).
+- **Every format together** (6.2 s in the full run below) used to miss < 10 s mostly because of the first export:
+  \`minutes.json\` (3.5–5.6 s) tokenised the meeting's 5,000 comments for 「主な論点」 the first time any theme of them
+  was asked for. The bench writes its comments with SQL, past the server; a comment posted through the API has its
+  terms computed and kept (\`comment_terms\`) within seconds, off the request path: \`comment.created\` makes
+  ThemesPublisher ask the meeting's, process's and pillar's themes, and the theme worker tokenises only the comments
+  whose terms are not kept. So the bench now times that first tokenising as its own figure (1.9 s for 5,000
+  comments), restarts the server, and then exports — as the morning after a real meeting; a real meeting's export
+  pays the tokenising only after a change of THEME_TERMS_VERSION. docx takes ~2–4 s, nearly all of it in the docx
+  library writing XML (every run names its font and language).
 - **Fan-out** meets its target: coalescing keeps the server's broadcasts at ≤ 10 per second per proposal, so at 200
   votes/s its p99 is even below the bare server that broadcasts every vote.
 
