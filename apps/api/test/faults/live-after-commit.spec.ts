@@ -74,6 +74,34 @@ describe('events of writes whose database goes away right after COMMIT', () => {
     expect(watcher.resyncs).toEqual([]);
   });
 
+  it('answers addComment and hideComment with the whole comment, author and body included, when the database goes away right after COMMIT', async () => {
+    const FULL = 'id body hidden hiddenReason replyCount author { displayName }';
+    const p = await newProcess(new GqlClient(server.url), '停電中の全文');
+    const proposal = await newProposal(p.organizer.client, p);
+
+    proxy.cutAfterNextCommit();
+    const added = p.organizer.client.raw<{ addComment: { id: string; body: string; hidden: boolean; replyCount: number; author: { displayName: string } } }>(
+      `mutation($input: AddCommentInput!) { addComment(input: $input) { ${FULL} } }`,
+      { input: { proposalId: proposal.id, stance: 'NEUTRAL', body: '全文で答えるコメント 🗳', clientRequestId: requestId() } },
+    );
+    await proxy.whenDown();
+    const a = await added;
+    expect(a.errors).toBeUndefined();
+    expect(a.data?.addComment).toMatchObject({ body: '全文で答えるコメント 🗳', hidden: false, replyCount: 0, author: { displayName: expect.any(String) } });
+    proxy.restore();
+
+    proxy.cutAfterNextCommit();
+    const hidden = p.organizer.client.raw<{ hideComment: { body: string | null; hidden: boolean; hiddenReason: string } }>(
+      `mutation($id: ID!, $reason: String!) { hideComment(commentId: $id, reason: $reason) { ${FULL} } }`,
+      { id: a.data?.addComment.id, reason: '個人情報を含むため' },
+    );
+    await proxy.whenDown();
+    const h = await hidden;
+    expect(h.errors).toBeUndefined();
+    // The facilitator who hid it still reads the body (the moderation rule, decided inside the transaction).
+    expect(h.data?.hideComment).toMatchObject({ hidden: true, hiddenReason: '個人情報を含むため', body: '全文で答えるコメント 🗳' });
+  });
+
   it('tells both rooms to refetch, with the seq the lost tally would have had, when the database stays away longer than the retries', async () => {
     const anon = new GqlClient(server.url);
     const p = await newProcess(anon, '長い停電');

@@ -110,6 +110,11 @@ export class CommentThreadLoader {
     return this.loaders(ctx).counts.load(proposalId);
   }
 
+  /** The viewer was just found allowed to hide comments in the process (inside hideComment's transaction): no read after COMMIT. */
+  knownModerator(ctx: RequestContext, processId: string): void {
+    this.loaders(ctx).moderator.set(processId, Promise.resolve(true));
+  }
+
   /** Whether the viewer may hide comments in the process, and so read hidden bodies. */
   mayModerate(ctx: RequestContext, processId: string): Promise<boolean> {
     const cache = this.loaders(ctx).moderator;

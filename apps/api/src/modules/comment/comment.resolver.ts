@@ -22,7 +22,10 @@ export class CommentResolver {
 
   @Mutation(() => CommentModel, { description: 'Hides a comment with a reason (never deletes it)' })
   async hideComment(@Args() args: HideCommentArgs, @Ctx() ctx: RequestContext): Promise<CommentModel> {
-    return this.read(ctx, await this.service.hide(requireViewer(ctx), args.commentId, args.reason));
+    const stored = await this.service.hide(requireViewer(ctx), args.commentId, args.reason);
+    // hide() required comment.hide in this process, which is what reading a hidden body asks.
+    this.threads.knownModerator(ctx, stored.processId);
+    return this.read(ctx, stored);
   }
 
   // Each comment of a thread appears once in the tree and the whole thread is one query, so
