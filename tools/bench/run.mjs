@@ -302,7 +302,10 @@ ${ladder.join('\n')}
   missing screen fails twice in a row. The generator runs as 4 child processes (\`--burst-workers\`), each holding a
   share of the sockets and sending its guests' votes; each reports its event-loop lag (p99) and CPU over the sending
   phase, and a figure is marked **(floor)** when one of them saturated (lag p99 > 50 ms or CPU > 90 % of a core): the
-  server may then do better than measured. On 2 shared cores the server, PostgreSQL and the generator compete.
+  server may then do better than measured. On 2 shared cores the server, PostgreSQL and the generator compete:
+  each step also prints the machine's CPU over its sending phase (\`cpuSplit\` in \`tools/bench/lib.mjs\`, from
+  /proc: the server processes, every \`postgres\` process, the generator processes, and the rest as "other
+  processes"; per cent of one core, against cores × 100 %), kept in the result file with each step (\`details.cpu\`).
 - **Exports** (\`tools/bench/minutes.mjs\`): the minutes of a 300-person meeting (50 proposals, 5,000 comments, 15,000
   votes in 50 closed rounds) in every format, served by the built server; baseline: the same rows read with plain SQL.
   The seed writes the comments with SQL, past the server, so before the exports the server computes the meeting's
