@@ -31,6 +31,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   agent,
   build,
@@ -70,17 +71,8 @@ const CAST = 'mutation($i: CastVoteInput!) { castVote(input: $i) { id } }';
 const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'];
 const now = () => performance.timeOrigin + performance.now();
 
-/** A small seeded PRNG (mulberry32), so every run offers the same arrival pattern. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The domain's seeded PRNG (libs/domain kmeans: mulberry32), loaded from the build: every run offers the same arrival pattern. */
+let rng;
 
 /** The generator processes; client (guest) k lives in worker k % WORKERS. */
 function startWorkers() {
@@ -263,6 +255,7 @@ const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '—');
 
 main(async () => {
   build(args);
+  ({ seededRandom: rng } = await import(pathToFileURL(join(root, 'dist/apps/api/libs/domain/src/analytics/kmeans.js')).href));
   const db = await scratchDatabase('yoriai_bench_burst');
   const a = agent(64);
   const workers = startWorkers();

@@ -139,20 +139,31 @@ export function cpuMsOf(pid) {
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** CPU time (ms) of every running process whose command is `postgres` (the server and its backends). */
+/** CPU time (ms) of each running process whose command is `postgres` (the server and its backends), by pid. */
 function postgresCpuMs() {
-  let ms = 0;
+  const byPid = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const f = stat.split(') ')[1].split(' ');
-      ms += ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+      byPid.set(entry, ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
     } catch {
       // The process ended between the listing and the read.
     }
   }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: what each backend alive at the end used since the first
+ * (all of it for one that started meanwhile). A backend that ended meanwhile is not counted (its
+ * time left with it), so this is a lower bound — never the negative a difference of sums gives.
+ */
+function postgresCpuSince(before) {
+  let ms = 0;
+  for (const [pid, now] of postgresCpuMs()) ms += now - Math.min(now, before.get(pid) ?? 0);
   return ms;
 }
 
@@ -179,7 +190,7 @@ export function cpuSplit(groups) {
     const wall = performance.now() - t0;
     const pct = (ms) => (ms / wall) * 100;
     const out = Object.fromEntries(Object.entries(groups).map(([k, pids]) => [k, pct(sum(pids) - g0[k])]));
-    out.postgres = pct(postgresCpuMs() - pg0);
+    out.postgres = pct(postgresCpuSince(pg0));
     out.machine = pct(machineBusyMs() - m0);
     out.capacity = availableParallelism() * 100;
     return out;
