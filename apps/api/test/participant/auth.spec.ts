@@ -64,6 +64,9 @@ describe('accounts and sessions', () => {
       { email, password: 'short', displayName: 'x' },
       { email, password: 'long enough pw', displayName: '' },
       { email, password: 'long enough pw', displayName: 'あ'.repeat(101) },
+      // A lone surrogate made the email check itself throw ("URI malformed"): it is bad input, not a server error.
+      { email: '\ud800', password: 'long enough pw', displayName: 'x' },
+      { email: 'a\udc00@example.test', password: 'long enough pw', displayName: 'x' },
     ]) {
       const err = await anon.fail(SIGN_UP, { input });
       expect(err.extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ROLES, SECTORS, type Role, type Sector } from '@yoriai/domain';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEmailAddress } from '../../../common/validation/is-email-address';
 import { RoleEnum, SectorEnum } from '../../../common/graphql/enums';
 
 @InputType()
@@ -10,7 +11,7 @@ export class InviteMemberInput {
   processId: string;
 
   @Field({ description: 'Whether or not this address has an account, the answer is the same' })
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(320)
   email: string;
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { Ballot, DecisionRule, Role, Sector } from '@yoriai/domain';
 import { BALLOTS, DECISION_RULES, ROLES, SECTORS } from '@yoriai/domain';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsEmailAddress } from '../../../common/validation/is-email-address';
 import { BallotEnum, DecisionRuleEnum, RoleEnum, SectorEnum } from '../../../common/graphql/enums';
 
 @InputType()
@@ -136,7 +137,7 @@ export class AddMemberInput {
     deprecationReason: 'Refused (BAD_USER_INPUT ADD_BY_EMAIL_RETIRED) for every address: use inviteMember, which the person accepts',
   })
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   email?: string | null;
 
   @Field(() => ID, { nullable: true })
